@@ -1,0 +1,13 @@
+/** Every verb, registered in the order `kctl --help` lists them. Each module is thin and loads the rest lazily. */
+import type { Command } from 'commander';
+import type { Factory } from '../factory';
+
+type Register = (program: Command, f: Factory) => void;
+
+const modules: Register[] = [
+  require('./version').register,
+];
+
+export function registerCommands(program: Command, f: Factory): void {
+  for (const register of modules) register(program, f);
+}

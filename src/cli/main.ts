@@ -1,0 +1,80 @@
+/**
+ * The commander root and the ONE place that renders errors and decides the exit code.
+ * Command modules only define flags and call into the rest of kctl lazily, so start-up stays small.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode, KctlError, UsageError } from '../errors';
+import { processFactory, type Factory } from './factory';
+import { registerCommands } from './commands';
+
+export const VERSION: string = require('../../package.json').version;
+
+export function buildProgram(f: Factory): Command {
+  const program = new Command('kctl')
+    .description('kctl applies Kubernetes manifests to the local Docker engine, with an embedded reconciler.')
+    .option('--state <path>', 'state file (default $KCTL_STATE or ~/.kctl/state.json)')
+    .option('-n, --namespace <namespace>', 'namespace for this request')
+    .option('--context <name>', 'Docker context or endpoint to use (default: DOCKER_HOST, then the Docker CLI current context)')
+    .option('-v, --v <level>', 'log level for debug output on stderr (0-9)', '0')
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions(false)
+    .configureOutput({
+      writeOut: (s) => f.stdout.write(s),
+      writeErr: (s) => f.stderr.write(s),
+      outputError: () => {
+        /* rendered by main() */
+      },
+    })
+    .exitOverride();
+  program.hook('preAction', (_root, action) => {
+    const g = action.optsWithGlobals();
+    f.globals.state = g.state;
+    f.globals.namespace = g.namespace;
+    f.globals.context = g.context;
+    const level = Number(g.v ?? 0);
+    if (!Number.isInteger(level) || level < 0) throw new UsageError(`invalid -v level "${g.v}"`);
+    f.globals.verbosity = level;
+  });
+  registerCommands(program, f);
+  program.commands.forEach(inheritExitOverride);
+  return program;
+}
+
+function inheritExitOverride(cmd: Command): void {
+  cmd.exitOverride();
+  cmd.commands.forEach(inheritExitOverride);
+}
+
+/** Runs kctl with `argv` (without node and script) and returns the exit code. Never throws. */
+export async function main(argv: string[], f: Factory = processFactory()): Promise<number> {
+  try {
+    await buildProgram(f).parseAsync(argv, { from: 'user' });
+    return ExitCode.Success;
+  } catch (e) {
+    return renderError(e, f);
+  }
+}
+
+export function renderError(e: unknown, f: Factory): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return ExitCode.Success;
+    if (e.exitCode === 0) return ExitCode.Success;
+    const message = e.message.replace(/^error: /, '');
+    f.stderr.write(`error: ${message}\n`);
+    f.stderr.write(`See 'kctl --help' for usage.\n`);
+    return ExitCode.Usage;
+  }
+  if (f.env.KCTL_DEBUG === '1' && e instanceof Error) f.stderr.write(`${e.stack}\n`);
+  if (e instanceof KctlError) {
+    f.stderr.write(e.message.split('\n').map((l) => (l.startsWith('error: ') ? l : `error: ${l}`)).join('\n') + '\n');
+    if (e.hint) f.stderr.write(`hint: ${e.hint}\n`);
+    return e.exitCode;
+  }
+  const { asKctlError } = require('../runtime/docker/errors') as typeof import('../runtime/docker/errors');
+  const mapped = asKctlError(e);
+  if (mapped) return renderError(mapped, f);
+  const message = e instanceof Error ? e.message : String(e);
+  f.stderr.write(`error: ${message}\n`);
+  if (f.env.KCTL_DEBUG !== '1') f.stderr.write(`hint: run with KCTL_DEBUG=1 for a stack trace\n`);
+  return ExitCode.General;
+}

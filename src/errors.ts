@@ -1,0 +1,81 @@
+/**
+ * Typed errors. Every failure kctl reports is one of these; src/cli/main.ts renders them in one place as
+ * `error: <message>` plus an optional hint line, and exits with the error's code (the README's exit-code table).
+ */
+export const ExitCode = {
+  Success: 0,
+  General: 1,
+  /** kubectl exits 1 for a progress deadline and for an expired --timeout; scripts carry over unchanged. */
+  RolloutFailed: 1,
+  Timeout: 1,
+  DiffFound: 1,
+  Usage: 2,
+  Validation: 3,
+  NotFound: 4,
+  Conflict: 5,
+  RolledBack: 6,
+  DockerUnreachable: 7,
+} as const;
+
+export class KctlError extends Error {
+  constructor(message: string, readonly exitCode: number = ExitCode.General, readonly hint?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UsageError extends KctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.Usage, hint);
+  }
+}
+
+/** One or more problems found in manifests; nothing was applied. Each problem is already rendered as a line. */
+export class ValidationError extends KctlError {
+  constructor(readonly problems: string[], hint?: string) {
+    super(problems.join('\n'), ExitCode.Validation, hint);
+  }
+}
+
+export class NotFoundError extends KctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.NotFound, hint);
+  }
+}
+
+export class ConflictError extends KctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.Conflict, hint);
+  }
+}
+
+export class TimeoutError extends KctlError {
+  constructor(message = 'timed out waiting for the condition', hint?: string) {
+    super(message, ExitCode.Timeout, hint);
+  }
+}
+
+export class RolloutFailedError extends KctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.RolloutFailed, hint);
+  }
+}
+
+export class RolledBackError extends KctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.RolledBack, hint);
+  }
+}
+
+export class DockerUnreachableError extends KctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.DockerUnreachable, hint);
+  }
+}
+
+/** The state file exists but cannot be used; it is never silently replaced. */
+export class StateFileError extends KctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.General, hint);
+  }
+}

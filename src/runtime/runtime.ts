@@ -1,0 +1,152 @@
+/**
+ * The container runtime in kctl's own terms. controllers/ talk only to this interface; runtime/docker
+ * implements it with dockerode, runtime/fake in memory for unit tests. One contract suite
+ * (tests/unit/runtime-contract.test.ts + tests/e2e/runtime-docker.test.ts) keeps the two honest.
+ */
+import type { Readable } from 'stream';
+
+/** Labels on everything kctl creates, so the actual world can always be listed from Docker itself. */
+export const LABEL = {
+  managed: 'io.kctl.managed',
+  state: 'io.kctl.state', // hash of the state file path: several state files can share one engine
+  namespace: 'io.kctl.namespace',
+  pod: 'io.kctl.pod',
+  podUid: 'io.kctl.pod-uid',
+  container: 'io.kctl.container',
+  owner: 'io.kctl.owner', // owning ReplicaSet name (empty for bare pods)
+  templateHash: 'io.kctl.pod-template-hash',
+  version: 'io.kctl.version',
+  role: 'io.kctl.role', // "app" | "init" | "sandbox"
+} as const;
+
+export interface PortBinding {
+  containerPort: number;
+  protocol: 'TCP' | 'UDP';
+  /** 0 = let the engine choose a free port. */
+  hostPort: number;
+  hostIP: string;
+}
+
+export interface Mount {
+  type: 'bind' | 'volume' | 'tmpfs';
+  source: string; // host path or volume name ('' for tmpfs)
+  target: string;
+  readOnly?: boolean;
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  labels: Record<string, string>;
+  command?: string[]; // entrypoint override (Kubernetes `command`)
+  args?: string[]; // cmd override (Kubernetes `args`)
+  env?: Record<string, string>;
+  workingDir?: string;
+  /** Network to join (with aliases), or `container:<id>` to share another container's network. */
+  network?: string;
+  networkAliases?: string[];
+  hostname?: string;
+  ports?: PortBinding[];
+  mounts?: Mount[];
+  memoryBytes?: number;
+  nanoCpus?: number;
+  user?: string;
+  readOnlyRootfs?: boolean;
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
+  stopSignal?: string;
+}
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  image: string;
+  labels: Record<string, string>;
+  status: ContainerStatus;
+  exitCode?: number;
+  oomKilled?: boolean;
+  /** ISO timestamps; undefined when never started/finished. */
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** IP on the namespace network. */
+  ip?: string;
+  /** Published ports: container port -> host port on hostIP. */
+  ports: PortBinding[];
+  error?: string;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RuntimeEvent {
+  containerId: string;
+  action: string; // create, start, die, destroy, kill, oom, ...
+  labels: Record<string, string>;
+}
+
+export interface ContainerStats {
+  /** CPU used, in cores (1.0 = one full core), averaged over the sample. */
+  cpuCores: number;
+  memoryBytes: number;
+}
+
+export interface LogOptions {
+  follow?: boolean;
+  tail?: number;
+  sinceSeconds?: number;
+  timestamps?: boolean;
+}
+
+export interface RuntimeInfo {
+  version: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+}
+
+export interface ContainerRuntime {
+  info(): Promise<RuntimeInfo>;
+
+  /** Containers whose labels include all of `labels` (running or not). */
+  listContainers(labels: Record<string, string>): Promise<ContainerInfo[]>;
+  inspectContainer(id: string): Promise<ContainerInfo | undefined>;
+  createContainer(spec: ContainerSpec): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  /** SIGTERM (or the image's stop signal), then SIGKILL after `graceSeconds`. */
+  stopContainer(id: string, graceSeconds: number): Promise<void>;
+  removeContainer(id: string): Promise<void>;
+
+  imageExists(image: string): Promise<boolean>;
+  /** Throws RuntimeError with the engine's message when the image cannot be pulled. */
+  pullImage(image: string): Promise<void>;
+
+  ensureNetwork(name: string, labels: Record<string, string>): Promise<void>;
+  removeNetwork(name: string): Promise<void>;
+  listNetworks(labels: Record<string, string>): Promise<string[]>;
+  ensureVolume(name: string, labels: Record<string, string>): Promise<void>;
+  removeVolume(name: string): Promise<void>;
+  listVolumes(labels: Record<string, string>): Promise<string[]>;
+
+  exec(id: string, cmd: string[], opts?: { stdin?: Readable; tty?: boolean; timeoutMs?: number }): Promise<ExecResult>;
+  logs(id: string, opts: LogOptions): Promise<Readable>;
+  stats(id: string): Promise<ContainerStats>;
+  /** Events for containers carrying `labels`, until the returned function is called. */
+  events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void, onError: (e: Error) => void): Promise<() => void>;
+  /** Copy files into a container before it starts (used for configMap/secret volumes). */
+  putFiles?(id: string, dir: string, files: { path: string; content: Buffer; mode: number }[]): Promise<void>;
+}
+
+/** A failure reported by the engine for one operation (not an unreachable engine). */
+export class RuntimeError extends Error {
+  constructor(message: string, readonly statusCode?: number) {
+    super(message);
+    this.name = 'RuntimeError';
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * A lock file holding the owner's pid. A lock whose owner is dead is taken over at once, so a crashed
+ * kctl never leaves the state stuck. Used for the state file (held for milliseconds) and for the
+ * reconciler lease (held while a process reconciles).
+ */
+import * as fs from 'fs';
+import { randomBytes } from 'crypto';
+
+export interface LockOwner {
+  pid: number;
+  token: string;
+  purpose: string;
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e: any) {
+    return e.code === 'EPERM';
+  }
+}
+
+export class PidLock {
+  private token: string | undefined;
+
+  constructor(readonly path: string, private readonly purpose: string) {}
+
+  /** Reads who holds the lock, or undefined when nobody (alive) does. */
+  owner(): LockOwner | undefined {
+    const owner = readOwner(this.path);
+    return owner && processAlive(owner.pid) ? owner : undefined;
+  }
+
+  /** One attempt: true when this process now holds the lock. */
+  tryAcquire(): boolean {
+    const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
+    const body = JSON.stringify({ pid: process.pid, token, purpose: this.purpose });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(this.path, body, { flag: 'wx', mode: 0o600 });
+        this.token = token;
+        return true;
+      } catch (e: any) {
+        if (e.code !== 'EEXIST') throw e;
+      }
+      const seen = readRaw(this.path);
+      if (seen === undefined) continue; // released between our write and read: try again
+      const owner = parseOwner(seen);
+      if (owner && processAlive(owner.pid)) return false;
+      // Dead owner (or garbage): remove it only if it is still the very lock we judged stale.
+      if (readRaw(this.path) === seen) {
+        try {
+          fs.unlinkSync(this.path);
+        } catch {
+          /* another process removed it first */
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Waits (polling) until the lock is ours or `timeoutMs` passes. */
+  async acquire(timeoutMs: number, pollMs = 5): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.tryAcquire()) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, pollMs + Math.floor(Math.random() * pollMs)));
+    }
+  }
+
+  held(): boolean {
+    return this.token !== undefined && readOwner(this.path)?.token === this.token;
+  }
+
+  release(): void {
+    if (this.token === undefined) return;
+    if (readOwner(this.path)?.token === this.token) {
+      try {
+        fs.unlinkSync(this.path);
+      } catch {
+        /* already gone */
+      }
+    }
+    this.token = undefined;
+  }
+}
+
+function readRaw(path: string): string | undefined {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseOwner(raw: string): LockOwner | undefined {
+  try {
+    const o = JSON.parse(raw);
+    return typeof o?.pid === 'number' ? o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readOwner(path: string): LockOwner | undefined {
+  const raw = readRaw(path);
+  return raw === undefined ? undefined : parseOwner(raw);
+}
