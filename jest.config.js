@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, resolveJsonModule: true } }] },
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
 };

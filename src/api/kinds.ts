@@ -65,3 +65,10 @@ export function resolveResource(typed: string): KindInfo {
 export function refName(kind: string, name: string): string {
   return `${kindInfo(kind).display}/${name}`;
 }
+
+/** `deployments.apps`, `pods`: how kubectl names a resource type in messages. */
+export function pluralName(kind: string): string {
+  const info = kindInfo(kind);
+  const dot = info.display.indexOf('.');
+  return info.plural + (dot >= 0 ? info.display.slice(dot) : '');
+}

@@ -68,10 +68,8 @@ export function processFactory(): Factory {
       return store;
     },
     runtime() {
-      if (!runtime) {
-        const { connectDocker } = require('../runtime/docker/connect') as typeof import('../runtime/docker/connect');
-        runtime = connectDocker(f.env, globals.context);
-      }
+      const { connectDocker } = require('../runtime/docker/connect') as typeof import('../runtime/docker/connect');
+      runtime ??= connectDocker(f.env, globals.context);
       return runtime;
     },
     log(level, message) {

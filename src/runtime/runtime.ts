@@ -17,6 +17,7 @@ export const LABEL = {
   templateHash: 'io.kctl.pod-template-hash',
   version: 'io.kctl.version',
   role: 'io.kctl.role', // "app" | "init" | "sandbox"
+  attempt: 'io.kctl.attempt', // 0 for the first run of a container, +1 per restart
 } as const;
 
 export interface PortBinding {

@@ -5,6 +5,13 @@ import type { Factory } from '../factory';
 type Register = (program: Command, f: Factory) => void;
 
 const modules: Register[] = [
+  require('./apply').register,
+  require('./get').register,
+  require('./describe').register,
+  require('./delete').register,
+  require('./scale').register,
+  require('./create').register,
+  require('./reconcile').register,
   require('./version').register,
 ];
 

@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import type { Factory } from '../factory';
+import { addWaitFlags, collect } from '../shared';
+
+export function register(program: Command, f: Factory): void {
+  addWaitFlags(
+    program
+      .command('apply')
+      .description('Apply a configuration from files, directories or stdin: created, configured or unchanged')
+      .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect)
+      .option('-R, --recursive', 'process the directory used in -f recursively')
+      .option('--dry-run [mode]', 'client|server|none: validate and print what would happen without changing anything')
+      .option('-o, --output <format>', 'name: print only resource/name'),
+    'the applied Deployments and Pods to be ready',
+  ).action(async (opts) => {
+    const { runApply } = require('../../ops/apply') as typeof import('../../ops/apply');
+    await runApply(f, opts);
+  });
+}

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { Factory } from '../factory';
+import { addWaitFlags, collect } from '../shared';
+
+export function register(program: Command, f: Factory): void {
+  addWaitFlags(
+    program
+      .command('delete')
+      .description('Delete resources by name, file, label selector or --all; cascades to ReplicaSets, Pods and containers')
+      .argument('[resources...]', 'TYPE NAME..., TYPE/NAME...')
+      .option('-f, --filename <path>', 'files identifying the resources (repeatable)', collect)
+      .option('-R, --recursive', 'process -f directories recursively')
+      .option('-l, --selector <selector>', 'label selector')
+      .option('--all', 'delete all resources of the given types in the namespace')
+      .option('-A, --all-namespaces', 'with --all or -l: across all namespaces')
+      .option('--ignore-not-found', 'treat "not found" as a successful delete'),
+    'the objects and their containers to be gone',
+  ).action(async (resources: string[], opts) => {
+    const { runDelete } = require('../../ops/delete') as typeof import('../../ops/delete');
+    await runDelete(f, resources, opts);
+  });
+}

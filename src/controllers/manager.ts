@@ -1,0 +1,117 @@
+/**
+ * The reconcile loop shared by one-shot commands and the controller process. One pass:
+ *   1. object controllers on the state (Deployments -> ReplicaSets -> Pods, garbage collection);
+ *   2. the pod controller against Docker (list by label, one step per Pod, bounded parallelism);
+ *   3. the pods' new status written back, and the object controllers again so status is current.
+ * Every step is persisted; a process killed anywhere leaves work the next pass finishes.
+ */
+import type { KObject } from '../api/types';
+import { LABEL, type ContainerInfo } from '../runtime/runtime';
+import type { State } from '../store/state';
+import { mapLimit } from '../util/map-limit';
+import type { ControllerContext } from './context';
+import { syncDeployment } from './deployment/sync';
+import { collectGarbage } from './gc';
+import { ImageCache } from './pod/images';
+import { syncPod, type PodOutcome } from './pod/sync';
+import { syncReplicaSet } from './replicaset/sync';
+import { networkName } from './scope';
+
+export const DOCKER_PARALLELISM = 8;
+
+export interface PassResult {
+  /** When the next pass is due at the latest (undefined: only when something changes). */
+  requeueAfterMs?: number;
+  /** The containers Docker listed during this pass. */
+  containers: ContainerInfo[];
+}
+
+export class Reconciler {
+  constructor(readonly ctx: ControllerContext) {}
+
+  async pass(): Promise<PassResult> {
+    const { ctx } = this;
+    let requeue = await ctx.store.update((state) => syncObjects(state, ctx.now()));
+
+    const containers = await ctx.runtime.listContainers(ctx.scope.labels);
+    const state = ctx.store.read(); // read after listing: every listed container's Pod is in this snapshot
+    const pods = state.list('Pod');
+    const byPod = groupBy(containers, (c) => c.labels[LABEL.podUid]);
+    const caches = { images: new ImageCache(ctx.runtime), networks: new Map<string, Promise<void>>() };
+
+    const outcomes = await mapLimit(pods, DOCKER_PARALLELISM, (pod) => syncPod(ctx, pod, byPod.get(pod.metadata.uid ?? '') ?? [], caches));
+    const known = new Set(pods.map((p) => p.metadata.uid));
+    await mapLimit(containers.filter((c) => !known.has(c.labels[LABEL.podUid])), DOCKER_PARALLELISM, (c) => this.removeOrphan(c));
+
+    const after = await ctx.store.update((s) => {
+      writePodOutcomes(s, pods, outcomes);
+      return syncObjects(s, ctx.now());
+    });
+    for (const o of outcomes) requeue = minDefined(requeue, o.requeueAfterMs);
+    requeue = minDefined(requeue, after);
+    await this.removeUnusedNetworks();
+    return { requeueAfterMs: requeue, containers };
+  }
+
+  /** A container whose Pod is not in the state (the state was reset, or a crash lost it): nothing owns it. */
+  private async removeOrphan(c: ContainerInfo): Promise<void> {
+    this.ctx.log(2, `removing orphan container ${c.name}`);
+    if (c.status === 'running') await this.ctx.runtime.stopContainer(c.id, 2);
+    await this.ctx.runtime.removeContainer(c.id);
+  }
+
+  /** A namespace network goes when no Pod of that namespace is left; the next Pod there makes it again. */
+  private async removeUnusedNetworks(): Promise<void> {
+    const pods = this.ctx.store.read().list('Pod');
+    const wanted = new Set(pods.map((p) => networkName(this.ctx.scope, p.metadata.namespace ?? 'default')));
+    for (const name of await this.ctx.runtime.listNetworks(this.ctx.scope.labels)) {
+      if (!wanted.has(name)) await this.ctx.runtime.removeNetwork(name);
+    }
+  }
+}
+
+/** The object controllers, pure over the state. Returns the earliest requeue they ask for. */
+export function syncObjects(state: State, now: Date): number | undefined {
+  collectGarbage(state, now);
+  let requeue: number | undefined;
+  for (const dep of state.list('Deployment')) {
+    if (!dep.metadata.deletionTimestamp) requeue = minDefined(requeue, syncDeployment(state, dep, now).requeueAfterMs);
+  }
+  for (const rs of state.list('ReplicaSet')) {
+    if (!rs.metadata.deletionTimestamp) requeue = minDefined(requeue, syncReplicaSet(state, rs, now).requeueAfterMs);
+  }
+  collectGarbage(state, now);
+  return requeue;
+}
+
+function writePodOutcomes(state: State, pods: KObject[], outcomes: PodOutcome[]): void {
+  pods.forEach((pod, i) => {
+    const outcome = outcomes[i];
+    const current = state.get('Pod', pod.metadata.namespace, pod.metadata.name);
+    if (!current || current.metadata.uid !== pod.metadata.uid) return; // replaced meanwhile
+    for (const e of outcome.events) state.event(current, e.type, e.reason, e.message);
+    if (outcome.remove) {
+      state.remove('Pod', current.metadata.namespace, current.metadata.name);
+      return;
+    }
+    if (outcome.status && JSON.stringify(outcome.status) !== JSON.stringify(current.status)) {
+      current.status = outcome.status;
+      state.put(current);
+    }
+  });
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item) ?? '';
+    out.set(k, [...(out.get(k) ?? []), item]);
+  }
+  return out;
+}
+
+export function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}

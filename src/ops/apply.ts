@@ -1,0 +1,47 @@
+/** `kctl apply`: load and validate everything first, write it in one transaction, then converge. */
+import type { Factory } from '../cli/factory';
+import { refName } from '../api/kinds';
+import { UsageError } from '../errors';
+import { applyObject, checkNamespace, ensureDefaultNamespace, type ApplyResult } from '../store/apply';
+import { loadObjects } from './load';
+import { convergeTargets } from './converge';
+
+export interface ApplyOptions {
+  filename: string[];
+  recursive?: boolean;
+  dryRun?: string | boolean;
+  output?: string;
+  wait: boolean;
+  timeout: string;
+}
+
+export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
+  const dryRun = dryRunMode(opts.dryRun);
+  if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
+  const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+  const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
+
+  const apply = (state: import('../store/state').State) => {
+    ensureDefaultNamespace(state);
+    const namespaces = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+    for (const obj of objects) checkNamespace(state, obj, namespaces);
+    return objects.map((obj) => applyObject(state, obj, applyDefaults));
+  };
+  const store = f.store();
+  let results: ApplyResult[];
+  if (dryRun) results = apply(store.read()); // on a copy: never written
+  else results = await store.update(apply);
+
+  objects.forEach((obj, i) => {
+    const ref = refName(obj.kind, obj.metadata.name);
+    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} ${results[i]}${dryRun ? ' (dry run)' : ''}\n`);
+  });
+  if (dryRun) return;
+  await convergeTargets(f, objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })), opts);
+}
+
+function dryRunMode(value: string | boolean | undefined): boolean {
+  if (value === undefined || value === 'none') return false;
+  if (value === true || value === 'client' || value === 'server') return true;
+  throw new UsageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
+}

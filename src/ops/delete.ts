@@ -1,0 +1,68 @@
+/** `kctl delete`: mark objects deleted (the garbage collector cascades), then wait until they are gone. */
+import type { Factory } from '../cli/factory';
+import type { KObject } from '../api/types';
+import { pluralName, kindInfo } from '../api/kinds';
+import { parseSelector } from '../api/selector';
+import { NotFoundError, UsageError } from '../errors';
+import type { Target } from '../controllers/converged';
+import { loadObjects } from './load';
+import { convergeTargets } from './converge';
+import { parseResourceArgs, type ResourceRef } from './resource-args';
+
+export interface DeleteOptions {
+  filename?: string[];
+  recursive?: boolean;
+  selector?: string;
+  all?: boolean;
+  allNamespaces?: boolean;
+  ignoreNotFound?: boolean;
+  wait: boolean;
+  timeout: string;
+}
+
+export async function runDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<void> {
+  const refs = await refsToDelete(f, args, opts);
+  const namespace = opts.allNamespaces ? undefined : f.namespace();
+  const sel = opts.selector ? parseSelector(opts.selector) : undefined;
+  const { collectGarbage } = require('../controllers/gc') as typeof import('../controllers/gc');
+
+  const { deleted, missing } = await f.store().update((state) => {
+    const deleted: KObject[] = [];
+    const missing: string[] = [];
+    for (const ref of refs) {
+      const ns = ref.kind.namespaced ? (ref.namespace ?? namespace) : undefined;
+      const found = ref.name !== undefined ? [state.get(ref.kind.kind, ns ?? f.namespace(), ref.name)].filter((o): o is KObject => !!o) : state.list(ref.kind.kind, ns, sel);
+      if (ref.name !== undefined && found.length === 0) missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
+      for (const obj of found) {
+        if (obj.kind === 'Namespace' && obj.metadata.name === 'default') throw new UsageError('namespaces "default" is forbidden: this namespace may not be deleted');
+        obj.metadata.deletionTimestamp ??= f.now().toISOString();
+        state.put(obj);
+        deleted.push(obj);
+      }
+    }
+    collectGarbage(state, f.now());
+    return { deleted, missing };
+  });
+  for (const obj of deleted) f.stdout.write(`${kindInfo(obj.kind).display} "${obj.metadata.name}" deleted\n`);
+  if (deleted.length === 0 && missing.length === 0) f.stderr.write('No resources found\n');
+  if (deleted.length) {
+    const targets: Target[] = deleted.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: true }));
+    await convergeTargets(f, targets, opts);
+  }
+  if (missing.length && !opts.ignoreNotFound) throw new NotFoundError(missing.join('\n'));
+}
+
+async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<(ResourceRef & { namespace?: string })[]> {
+  if (opts.filename?.length) {
+    if (args.length) throw new UsageError('when -f is given, no resource arguments are taken');
+    const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+    const { resolveResource } = require('../api/kinds') as typeof import('../api/kinds');
+    return objects.map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name, namespace: o.metadata.namespace }));
+  }
+  const query = parseResourceArgs(args);
+  const unnamed = query.refs.filter((r) => r.name === undefined);
+  if (unnamed.length && !opts.all && !opts.selector) {
+    throw new UsageError('resource(s) were provided, but no name was specified', 'name the objects, or use --all or -l');
+  }
+  return query.refs;
+}

@@ -1,0 +1,26 @@
+/** Manifests in for apply, delete -f, scale -f, diff: loaded, validated, warnings shown, namespace settled. */
+import type { Factory } from '../cli/factory';
+import type { KObject } from '../api/types';
+import { findKind } from '../api/kinds';
+import { UsageError } from '../errors';
+
+export async function loadObjects(f: Factory, paths: string[], recursive: boolean): Promise<KObject[]> {
+  const { loadManifests } = require('../manifest/load') as typeof import('../manifest/load');
+  const result = await loadManifests(paths, { recursive, stdin: f.stdin, cwd: f.cwd, defaultNamespace: f.namespace() });
+  for (const w of result.warnings) f.stderr.write(`${w.startsWith('Warning: ') ? w : `Warning: ${w}`}\n`);
+  return result.objects.map(({ obj }) => settleNamespace(f, obj));
+}
+
+/** kubectl: an explicit -n that contradicts the manifest is an error; otherwise -n (or default) fills it. */
+export function settleNamespace(f: Factory, obj: KObject): KObject {
+  if (findKind(obj.kind)?.namespaced === false) {
+    delete obj.metadata.namespace;
+    return obj;
+  }
+  const given = f.globals.namespace;
+  if (obj.metadata.namespace && given && obj.metadata.namespace !== given) {
+    throw new UsageError(`the namespace from the provided object "${obj.metadata.namespace}" does not match the namespace "${given}". You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`);
+  }
+  obj.metadata.namespace = obj.metadata.namespace ?? f.namespace();
+  return obj;
+}

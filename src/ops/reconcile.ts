@@ -1,0 +1,24 @@
+/** `kctl reconcile`: repair drift on demand: everything in the state is converged, once or continuously. */
+import type { Factory } from '../cli/factory';
+import { hookInterrupts } from '../cli/factory';
+import { controllerContext } from '../cli/shared';
+import type { Target } from '../controllers/converged';
+import { convergeTargets } from './converge';
+
+export async function runReconcile(f: Factory, opts: { watch?: boolean; wait: boolean; timeout: string }): Promise<void> {
+  if (opts.watch) {
+    hookInterrupts();
+    const ctx = await controllerContext(f);
+    const { driveUntil } = require('../controllers/drive') as typeof import('../controllers/drive');
+    const never = () => ({ done: false });
+    await driveUntil(ctx, never, { wait: true, timeoutMs: Number.MAX_SAFE_INTEGER, interrupted: f.interrupted });
+    return;
+  }
+  const state = f.store().read();
+  const targets: Target[] = [...state.list('Deployment'), ...state.list('Pod').filter((p) => !p.metadata.ownerReferences?.length)].map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: Boolean(o.metadata.deletionTimestamp) }));
+  await convergeTargets(f, targets, opts);
+  const after = f.store().read();
+  const pods = after.list('Pod');
+  const ready = pods.filter((p) => (p.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True'));
+  f.stdout.write(`reconciled: ${after.list('Deployment').length} deployments, ${pods.length} pods (${ready.length} ready)\n`);
+}

@@ -1,0 +1,56 @@
+/** `kctl scale`: a new spec.replicas (generation + 1), with kubectl's --current-replicas precondition. */
+import type { Factory } from '../cli/factory';
+import { pluralName, refName, resolveResource } from '../api/kinds';
+import { ConflictError, NotFoundError, UsageError } from '../errors';
+import { loadObjects } from './load';
+import { convergeTargets } from './converge';
+import { parseResourceArgs } from './resource-args';
+
+const SCALABLE = new Set(['Deployment', 'ReplicaSet']);
+
+export interface ScaleOptions {
+  replicas: string;
+  currentReplicas?: string;
+  filename?: string[];
+  recursive?: boolean;
+  wait: boolean;
+  timeout: string;
+}
+
+export async function runScale(f: Factory, args: string[], opts: ScaleOptions): Promise<void> {
+  const replicas = count(opts.replicas, '--replicas');
+  const current = opts.currentReplicas === undefined ? undefined : count(opts.currentReplicas, '--current-replicas');
+  const refs = opts.filename?.length
+    ? (await loadObjects(f, opts.filename, Boolean(opts.recursive))).map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name }))
+    : parseResourceArgs(args, { requireName: true }).refs;
+  for (const ref of refs) {
+    if (!SCALABLE.has(ref.kind.kind)) throw new UsageError(`cannot scale ${ref.kind.plural}: only deployments and replicasets can be scaled`);
+  }
+  const ns = f.namespace();
+  const changed = await f.store().update((state) => {
+    const out: { kind: string; name: string }[] = [];
+    for (const ref of refs) {
+      const obj = state.get(ref.kind.kind, ns, ref.name!);
+      if (!obj) throw new NotFoundError(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
+      const was = obj.spec.replicas ?? 1;
+      if (current !== undefined && was !== current) throw new ConflictError(`Expected replicas to be ${current}, was ${was}`);
+      if (was !== replicas) {
+        obj.spec.replicas = replicas;
+        obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+        state.put(obj);
+      }
+      out.push({ kind: obj.kind, name: obj.metadata.name });
+    }
+    return out;
+  });
+  for (const c of changed) f.stdout.write(`${refName(c.kind, c.name)} scaled\n`);
+  await convergeTargets(f, changed.map((c) => ({ ...c, namespace: ns })), opts);
+}
+
+function count(text: string, flag: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(String(text).trim()) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`The ${flag}=COUNT flag is required, and COUNT must be greater than or equal to 0`);
+  }
+  return n;
+}

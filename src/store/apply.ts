@@ -1,0 +1,111 @@
+/**
+ * `kctl apply` against the state: created / configured / unchanged, as kubectl decides it.
+ * Like kubectl's three-way merge on the fields that matter here: the manifest replaces what it sets, fields
+ * other commands own and the manifest never set (replicas after `kctl scale`, annotations from `kctl annotate`)
+ * are kept, and generation goes up only when the spec changes.
+ */
+import type { KObject } from '../api/types';
+import { NotFoundError } from '../errors';
+import type { State } from './state';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export type ApplyResult = 'created' | 'configured' | 'unchanged';
+
+/** The fields that are an object's desired state (everything but metadata and status). */
+function desiredFields(obj: KObject): Record<string, unknown> {
+  const { apiVersion: _a, kind: _k, metadata: _m, status: _s, ...rest } = obj;
+  return rest;
+}
+
+export function applyObject(state: State, manifest: KObject, withDefaults: (o: KObject) => KObject): ApplyResult {
+  const lastApplied = JSON.stringify(stripForLastApplied(manifest));
+  const live = state.get(manifest.kind, manifest.metadata.namespace, manifest.metadata.name);
+  const desired = withDefaults(structuredClone(manifest));
+  if (!live) {
+    desired.metadata = cleanMetadata(desired.metadata);
+    desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
+    desired.metadata.generation = 1;
+    if (desired.kind === 'Namespace') desired.status = { phase: 'Active' };
+    state.put(desired);
+    return 'created';
+  }
+  const previous = parseLastApplied(live);
+  const next: KObject = structuredClone(live);
+  Object.assign(next, desiredFields(desired));
+  for (const key of Object.keys(desiredFields(live))) if (!(key in desired)) delete (next as any)[key];
+  next.apiVersion = desired.apiVersion;
+  // replicas: when the manifest does not set it, whoever scaled owns it (kubectl keeps the live value).
+  if (manifest.kind === 'Deployment' && manifest.spec?.replicas === undefined && live.spec?.replicas !== undefined) next.spec.replicas = live.spec.replicas;
+  next.metadata.labels = mergeMap(live.metadata.labels, previous?.metadata?.labels, desired.metadata.labels);
+  next.metadata.annotations = { ...mergeMap(live.metadata.annotations, previous?.metadata?.annotations, desired.metadata.annotations), [LAST_APPLIED]: lastApplied };
+  if (!next.metadata.labels) delete next.metadata.labels;
+
+  const specChanged = JSON.stringify(desiredFields(next)) !== JSON.stringify(desiredFields(live));
+  const metaChanged = JSON.stringify(withoutLastApplied(next.metadata)) !== JSON.stringify(withoutLastApplied(live.metadata));
+  if (!specChanged && !metaChanged) {
+    if (live.metadata.annotations?.[LAST_APPLIED] !== lastApplied) {
+      live.metadata.annotations = { ...(live.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
+      state.put(live);
+    }
+    return 'unchanged';
+  }
+  if (specChanged) next.metadata.generation = (live.metadata.generation ?? 1) + 1;
+  state.put(next);
+  return 'configured';
+}
+
+/** The namespace an object goes into must exist (kubectl: `namespaces "x" not found`), "default" always does. */
+export function checkNamespace(state: State, obj: KObject, alsoApplied: Set<string>): void {
+  const ns = obj.metadata.namespace;
+  if (!ns || ns === 'default' || alsoApplied.has(ns)) return;
+  const found = state.get('Namespace', undefined, ns);
+  if (!found) throw new NotFoundError(`namespaces "${ns}" not found`, `create it first: kctl create namespace ${ns}`);
+  if (found.metadata.deletionTimestamp) throw new NotFoundError(`unable to create new content in namespace ${ns} because it is being terminated`);
+}
+
+/** "default" exists from the start, as on a cluster. */
+export function ensureDefaultNamespace(state: State): void {
+  if (!state.get('Namespace', undefined, 'default')) {
+    state.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', labels: { 'kubernetes.io/metadata.name': 'default' } }, status: { phase: 'Active' } });
+  }
+}
+
+function mergeMap(live: Record<string, string> | undefined, previous: Record<string, string> | undefined, desired: Record<string, string> | undefined): Record<string, string> | undefined {
+  const out: Record<string, string> = { ...(live ?? {}) };
+  for (const key of Object.keys(previous ?? {})) if (!(desired && key in desired)) delete out[key];
+  Object.assign(out, desired ?? {});
+  return Object.keys(out).length ? out : undefined;
+}
+
+function parseLastApplied(obj: KObject): KObject | undefined {
+  try {
+    return JSON.parse(obj.metadata.annotations?.[LAST_APPLIED] ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** What kubectl records: the manifest as given, without server-set fields. */
+function stripForLastApplied(obj: KObject): KObject {
+  const copy = structuredClone(obj);
+  delete copy.status;
+  copy.metadata = cleanMetadata(copy.metadata);
+  if (copy.metadata.annotations) {
+    delete copy.metadata.annotations[LAST_APPLIED];
+    if (!Object.keys(copy.metadata.annotations).length) delete copy.metadata.annotations;
+  }
+  return copy;
+}
+
+/** Server-owned metadata in an exported manifest (`kubectl get -o yaml`) is not taken over. */
+function cleanMetadata(meta: KObject['metadata']): KObject['metadata'] {
+  const { uid: _u, resourceVersion: _r, creationTimestamp: _c, generation: _g, managedFields: _m, selfLink: _s, deletionTimestamp: _d, ownerReferences: _o, ...rest } = meta as any;
+  return rest;
+}
+
+function withoutLastApplied(meta: KObject['metadata']): unknown {
+  const annotations = { ...(meta.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  return { labels: meta.labels ?? {}, annotations };
+}

@@ -1,0 +1,77 @@
+/**
+ * Runs kctl in-process as a command line (GitHub CLI's runCommand): a temp state file, the fake runtime
+ * (or a real one), captured stdout/stderr, and the exit code.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { main } from '../../src/cli/main';
+import type { Factory, GlobalOptions } from '../../src/cli/factory';
+import type { ContainerRuntime } from '../../src/runtime/runtime';
+import { Store, defaultStatePath } from '../../src/store/store';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliEnv {
+  statePath: string;
+  runtime: ContainerRuntime;
+  cwd: string;
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function tempDir(prefix = 'kctl-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function runCli(argv: string[] | string, env: CliEnv, stdin = ''): Promise<CliResult> {
+  const args = typeof argv === 'string' ? splitArgs(argv) : argv;
+  let stdout = '';
+  let stderr = '';
+  const globals: GlobalOptions = { verbosity: 0 };
+  const processEnv = { KCTL_STATE: env.statePath, ...env.env };
+  let store: Store | undefined;
+  const f: Factory = {
+    stdout: { write: (t) => void (stdout += t), isTTY: false },
+    stderr: { write: (t) => void (stderr += t), isTTY: false },
+    stdin: Readable.from([stdin]),
+    env: processEnv,
+    cwd: env.cwd,
+    now: env.now ?? (() => new Date()),
+    globals,
+    namespace: () => globals.namespace || 'default',
+    statePath: () => (globals.state ? path.resolve(env.cwd, globals.state) : defaultStatePath(processEnv)),
+    store: () => (store ??= new Store(f.statePath(), f.now)),
+    runtime: async () => env.runtime,
+    log: () => undefined,
+    interrupted: new Promise(() => undefined),
+  };
+  const code = await main(args, f);
+  return { code, stdout, stderr };
+}
+
+/** Splits a command line like a shell: spaces separate, single and double quotes group (and are removed). */
+export function splitArgs(line: string): string[] {
+  const out: string[] = [];
+  let cur: string | undefined;
+  let quote: string | undefined;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      cur ??= '';
+    } else if (/\s/.test(ch)) {
+      if (cur !== undefined) out.push(cur);
+      cur = undefined;
+    } else cur = (cur ?? '') + ch;
+  }
+  if (cur !== undefined) out.push(cur);
+  return out;
+}
