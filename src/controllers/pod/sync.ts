@@ -13,6 +13,7 @@ import { buildContainerSpec } from './container-spec';
 import { stateOf, terminatedState, type ContainerStatus } from './container-status';
 import type { ImageCache } from './images';
 import { podPhase, readyCondition } from './phase';
+import { evaluateProbes, type ProbeRecord } from './probes';
 
 export interface PodEvent {
   type: 'Normal' | 'Warning';
@@ -30,6 +31,7 @@ export interface PodOutcome {
 
 /** Per-container bookkeeping kept in status.kctl (Kubernetes keeps it in the kubelet's memory). */
 interface ContainerRecord {
+  probes?: ProbeRecord;
   backoff?: Backoff;
   /** The container id whose exit `backoff` was computed for, so a pass never counts one exit twice. */
   backoffFor?: string;
@@ -109,8 +111,20 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
     status.containerID = `docker://${latest.id}`;
     status.imageID = latest.image;
     status.state = stateOf(latest);
-    status.started = latest.status === 'running';
-    status.ready = latest.status === 'running';
+    if (latest.status === 'running') {
+      const probes = await evaluateProbes(ctx, pod, container, latest, (record.probes ??= {}), now);
+      events.push(...probes.events);
+      if (probes.nextAt !== undefined) requeue(probes.nextAt);
+      if (probes.restart) {
+        // The kubelet kills the container; the next pass sees it exited and restarts it per restartPolicy.
+        events.push({ type: 'Normal', reason: 'Killing', message: probes.restart.message });
+        await ctx.runtime.stopContainer(latest.id, pod.spec.terminationGracePeriodSeconds ?? 30);
+        record.probes = {};
+        requeue(now.getTime());
+      }
+      status.started = probes.started;
+      status.ready = probes.ready && !probes.restart;
+    }
     if (index === 0) networkOwner = latest;
     statuses.push(status);
   }
