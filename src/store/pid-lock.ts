@@ -48,7 +48,9 @@ export class PidLock {
       if (seen === undefined) continue; // released between our write and read: try again
       const owner = parseOwner(seen);
       if (owner && processAlive(owner.pid)) return false;
-      // Dead owner (or garbage): remove it only if it is still the very lock we judged stale.
+      // An unreadable lock is usually one being written right now: only old garbage is stale.
+      if (!owner && !olderThan(this.path, GARBAGE_AGE_MS)) return false;
+      // Dead owner (or old garbage): remove it only if it is still the very lock we judged stale.
       if (readRaw(this.path) === seen) {
         try {
           fs.unlinkSync(this.path);
@@ -84,6 +86,17 @@ export class PidLock {
       }
     }
     this.token = undefined;
+  }
+}
+
+/** A lock file that never became valid JSON within this time was left by a process that died writing it. */
+const GARBAGE_AGE_MS = 2000;
+
+function olderThan(path: string, ms: number): boolean {
+  try {
+    return Date.now() - fs.statSync(path).mtimeMs > ms;
+  } catch {
+    return false;
   }
 }
 
