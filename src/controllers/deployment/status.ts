@@ -1,0 +1,37 @@
+/** The Deployment's status counts and Available condition, from its ReplicaSets (Kubernetes' calculateStatus). */
+import type { Condition, KObject } from '../../api/types';
+import { Available, newCondition, Reason, setCondition } from './conditions';
+import { specReplicas, statusReplicas } from './replicasets';
+import { maxUnavailableOf, replicasOf } from './spec';
+
+export interface DeploymentStatus {
+  observedGeneration: number;
+  replicas: number;
+  updatedReplicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  unavailableReplicas: number;
+  conditions: Condition[];
+  collisionCount?: number;
+}
+
+export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, dep: KObject, now: Date): DeploymentStatus {
+  const available = statusReplicas(allRSs, 'availableReplicas');
+  const status: DeploymentStatus = {
+    observedGeneration: dep.metadata.generation ?? 1,
+    replicas: statusReplicas(allRSs, 'replicas'),
+    updatedReplicas: statusReplicas([newRS], 'replicas'),
+    readyReplicas: statusReplicas(allRSs, 'readyReplicas'),
+    availableReplicas: available,
+    // Negative while scaling down (more available than wanted): Kubernetes reports 0 then.
+    unavailableReplicas: Math.max(0, specReplicas(allRSs) - available),
+    conditions: structuredClone(dep.status?.conditions ?? []),
+  };
+  if (dep.status?.collisionCount !== undefined) status.collisionCount = dep.status.collisionCount;
+  if (available >= replicasOf(dep) - maxUnavailableOf(dep)) {
+    setCondition(status, newCondition(Available, 'True', Reason.MinimumReplicasAvailable, 'Deployment has minimum availability.', now));
+  } else {
+    setCondition(status, newCondition(Available, 'False', Reason.MinimumReplicasUnavailable, 'Deployment does not have minimum availability.', now));
+  }
+  return status;
+}
