@@ -4,9 +4,8 @@
  * Everything a run creates carries a label unique to the run and is removed in afterAll.
  */
 import { randomBytes } from 'crypto';
-import { createServer } from 'net';
-import type { Readable } from 'stream';
 import { RuntimeError, type ContainerRuntime, type ContainerSpec, type RuntimeEvent } from '../../src/runtime/runtime';
+import { freePort, lines, readAll, until } from './helpers';
 
 export interface ContractOptions {
   /** A local image with busybox whose default command runs until stopped and exits 0 on SIGTERM. */
@@ -226,39 +225,6 @@ export function runtimeContract(name: string, makeRuntime: () => Promise<Contain
         stop();
       }
       expect(errors).toEqual([]);
-    });
-  });
-}
-
-/** Polls `read` until `done` holds (at most 200 tries, 50 ms apart), returning the last value read. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 200 && !done(value); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  if (!done(value)) throw new Error(`condition not met; last value: ${JSON.stringify(value)}`);
-  return value;
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-  return text;
-}
-
-function lines(text: string): string[] {
-  return text.split('\n').filter(Boolean);
-}
-
-/** A port nothing listens on right now on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
     });
   });
 }
