@@ -21,6 +21,9 @@ static_busybox() {
 }
 
 docker info >/dev/null 2>&1 || die "the Docker engine does not answer; run scripts/docker-setup.sh first"
+# One build at a time (test files may call this in parallel): the second waits, then finds the images current.
+exec 9>"${TMPDIR:-/tmp}/kctl-build-images.lock"
+flock 9
 busybox=$(static_busybox)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -51,7 +54,7 @@ build() {
     echo "$out" >&2
     die "building $tag failed"
   fi
-  # Drop the replaced image unless something still uses it (a running container, another tag).
+  # Drop the replaced image unless something still uses it (a container, another tag).
   if [ -n "$old" ]; then docker image rm "$old" >/dev/null 2>&1 || true; fi
   echo "$tag: built"
 }

@@ -40,11 +40,12 @@ start_engine() {
 }
 
 if ! engine_answers; then
-  if ! command -v dockerd >/dev/null 2>&1; then
+  if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
     say "installing docker.io, busybox-static and docker-compose"
     apt_install docker.io busybox-static docker-compose
   fi
-  start_engine
+  # Installing may have started the engine already (where init scripts run).
+  engine_answers || start_engine
 fi
 
 # The images are built FROM scratch around this binary, so it must be the static build.
