@@ -1,0 +1,40 @@
+/** `kctl api-resources`: the kinds table (src/api/kinds.ts) as kubectl lists a server's resources. */
+import type { Factory } from '../cli/factory';
+import { KINDS, type KindInfo } from '../api/kinds';
+import { UsageError } from '../errors';
+import { ALL_KINDS } from './resource-args';
+
+export interface ApiResourcesOptions {
+  output?: string;
+  namespaced?: boolean;
+  apiGroup?: string;
+  headers: boolean;
+}
+
+export function runApiResources(f: Factory, opts: ApiResourcesOptions): void {
+  if (opts.output !== undefined && opts.output !== 'wide' && opts.output !== 'name') throw new UsageError(`--output ${opts.output} is not available, use wide or name`);
+  const kinds = KINDS.filter((k) => (opts.namespaced === undefined || k.namespaced === opts.namespaced) && (opts.apiGroup === undefined || group(k) === opts.apiGroup)).sort(
+    (a, b) => group(a).localeCompare(group(b)) || a.plural.localeCompare(b.plural),
+  );
+  if (opts.output === 'name') {
+    f.stdout.write(kinds.map((k) => `${k.plural}${group(k) ? `.${group(k)}` : ''}\n`).join(''));
+    return;
+  }
+  const { renderTable } = require('../printers/table') as typeof import('../printers/table');
+  const wide = opts.output === 'wide';
+  const headers = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])];
+  const rows = kinds.map((k) => [k.plural, k.shortNames.join(','), k.apiVersion, String(k.namespaced), k.kind, ...(wide ? [`[${verbs(k).join(' ')}]`, ALL_KINDS.includes(k.kind) ? 'all' : ''] : [])]);
+  f.stdout.write(renderTable(headers, rows, { noHeaders: !opts.headers }));
+}
+
+/** "" for the core group, as kubectl's --api-group takes it. */
+function group(k: KindInfo): string {
+  return k.apiVersion.includes('/') ? k.apiVersion.split('/')[0] : '';
+}
+
+/** What kctl lets a user do with the kind: written in manifests, or only made by kctl (read, label, delete). */
+function verbs(k: KindInfo): string[] {
+  if (k.applicable) return ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+  if (k.kind === 'ReplicaSet') return ['delete', 'get', 'list', 'patch', 'watch'];
+  return ['get', 'list', 'watch'];
+}
