@@ -12,6 +12,9 @@ const modules: Register[] = [
   require('./scale').register,
   require('./create').register,
   require('./reconcile').register,
+  require('./explain').register,
+  require('./schema').register,
+  require('./api-resources').register,
   require('./version').register,
 ];
 
