@@ -73,7 +73,7 @@ describe('every DockerRuntime method rejects with DockerUnreachableError when th
 
   test.each(calls)('%s on a missing socket', async (_name, call) => {
     const rt = await connectDocker({ DOCKER_HOST: 'unix:///nonexistent/kctl-test/docker.sock' });
-    const err = await call(rt).catch((e) => e);
+    const err = (await call(rt).catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(DockerUnreachableError);
     expect(err.message).toBe(
       'cannot connect to the Docker engine at unix:///nonexistent/kctl-test/docker.sock: connect ENOENT /nonexistent/kctl-test/docker.sock',
