@@ -82,21 +82,38 @@ function rollTwice(o: { replicas: number; maxSurge: number | string; maxUnavaila
   expectSettled(sim, 'web', 'web:v1', historyLimit);
 
   const { maxSurge, maxUnavailable } = resolve(o.replicas, o.maxSurge, o.maxUnavailable);
-  let steps = 0;
-  sim.check = () => {
-    steps++;
-    const dep = sim.deployment('web');
-    expect(specSum(sim.replicaSets(dep))).toBeLessThanOrEqual(o.replicas + maxSurge);
-    expect(sim.activePods(dep).length).toBeLessThanOrEqual(o.replicas + maxSurge);
-    expect(sim.availablePods(dep).length).toBeGreaterThanOrEqual(o.replicas - maxUnavailable);
-  };
+  sim.check = invariantCheck(sim, o.replicas, maxSurge, maxUnavailable);
   for (const image of ['web:v2', 'web:v3']) {
     sim.edit('web', setImage(image));
     sim.runUntil(settledOn(sim, 'web', image), MAX_TICKS);
     expectSettled(sim, 'web', image, historyLimit);
   }
-  expect(steps).toBeGreaterThan(0);
 }
+
+function invariantCheck(sim: Sim, replicas: number, maxSurge: number, maxUnavailable: number): () => void {
+  return () => {
+    const dep = sim.deployment('web');
+    expect(specSum(sim.replicaSets(dep))).toBeLessThanOrEqual(replicas + maxSurge);
+    expect(sim.activePods(dep).length).toBeLessThanOrEqual(replicas + maxSurge);
+    expect(sim.availablePods(dep).length).toBeGreaterThanOrEqual(replicas - maxUnavailable);
+  };
+}
+
+describe('RollingUpdate invariants when a new version arrives mid-rollout (rollover)', () => {
+  test.each(rollingCases())('%i replicas, maxSurge %s, maxUnavailable %s', (replicas, maxSurge, maxUnavailable) => {
+    const sim = new Sim({ readyAfter: 2, goneAfter: 2 });
+    sim.create(deployment({ replicas, maxSurge, maxUnavailable, revisionHistoryLimit: 5 }));
+    sim.runUntil(settledOn(sim, 'web', 'web:v1'), MAX_TICKS);
+    const resolved = resolve(replicas, maxSurge, maxUnavailable);
+    sim.check = invariantCheck(sim, replicas, resolved.maxSurge, resolved.maxUnavailable);
+
+    sim.edit('web', setImage('web:v2'));
+    for (let i = 0; i < 1 + (replicas % 3); i++) sim.tick();
+    sim.edit('web', setImage('web:v3'));
+    sim.runUntil(settledOn(sim, 'web', 'web:v3'), MAX_TICKS);
+    expectSettled(sim, 'web', 'web:v3', 5);
+  });
+});
 
 describe('Recreate invariants', () => {
   const timings: SimOptions[] = [{}, { readyAfter: 1, goneAfter: 0 }, { readyAfter: 3, goneAfter: 4 }];
