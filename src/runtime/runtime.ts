@@ -1,7 +1,8 @@
 /**
  * The container runtime in kctl's own terms. controllers/ talk only to this interface; runtime/docker
  * implements it with dockerode, runtime/fake in memory for unit tests. One contract suite
- * (tests/unit/runtime-contract.test.ts + tests/e2e/runtime-docker.test.ts) keeps the two honest.
+ * (tests/contract/runtime-contract.ts, run by tests/unit/runtime-fake.test.ts and
+ * tests/e2e/runtime-docker.test.ts) keeps the two honest.
  */
 import type { Readable } from 'stream';
 
@@ -18,6 +19,8 @@ export const LABEL = {
   version: 'io.kctl.version',
   role: 'io.kctl.role', // "app" | "init" | "sandbox"
   attempt: 'io.kctl.attempt', // 0 for the first run of a container, +1 per restart
+  volume: 'io.kctl.volume', // a Docker volume's Kubernetes volume: "emptyDir" (with pod-uid) or "persistentVolumeClaim"
+  claim: 'io.kctl.claim', // the uid of the PersistentVolumeClaim a volume backs
 } as const;
 
 export interface PortBinding {
@@ -33,6 +36,13 @@ export interface Mount {
   source: string; // host path or volume name ('' for tmpfs)
   target: string;
   readOnly?: boolean;
+  /** type 'volume' only: mount this directory of the volume (engine API 1.45+, Docker's VolumeOptions.Subpath). */
+  subPath?: string;
+}
+
+export interface VolumeOptions {
+  /** Back the volume by memory (Kubernetes' emptyDir medium: Memory): the local driver's tmpfs. */
+  tmpfs?: { sizeBytes?: number };
 }
 
 export interface ContainerSpec {
@@ -86,6 +96,17 @@ export interface ExecResult {
   stderr: string;
 }
 
+export interface ExecOptions {
+  stdin?: Readable;
+  tty?: boolean;
+  timeoutMs?: number;
+  /**
+   * Streams output as it arrives (kctl exec) instead of collecting it: what is handed here is left out of the
+   * result. A runtime that cannot stream ignores it and returns the output collected.
+   */
+  onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
+}
+
 export interface RuntimeEvent {
   containerId: string;
   action: string; // create, start, die, destroy, kill, oom, ...
@@ -131,11 +152,11 @@ export interface ContainerRuntime {
   ensureNetwork(name: string, labels: Record<string, string>): Promise<void>;
   removeNetwork(name: string): Promise<void>;
   listNetworks(labels: Record<string, string>): Promise<string[]>;
-  ensureVolume(name: string, labels: Record<string, string>): Promise<void>;
+  ensureVolume(name: string, labels: Record<string, string>, options?: VolumeOptions): Promise<void>;
   removeVolume(name: string): Promise<void>;
   listVolumes(labels: Record<string, string>): Promise<string[]>;
 
-  exec(id: string, cmd: string[], opts?: { stdin?: Readable; tty?: boolean; timeoutMs?: number }): Promise<ExecResult>;
+  exec(id: string, cmd: string[], opts?: ExecOptions): Promise<ExecResult>;
   logs(id: string, opts: LogOptions): Promise<Readable>;
   stats(id: string): Promise<ContainerStats>;
   /** Events for containers carrying `labels`, until the returned function is called. */

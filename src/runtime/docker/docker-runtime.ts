@@ -22,7 +22,7 @@ import type { Endpoint } from './endpoint';
 import { engineCall, engineError, ignoreStatus } from './errors';
 import { FrameParser, mergedText } from './frames';
 import { onJsonLines } from './json-lines';
-import { mapLimit } from './map-limit';
+import { mapLimit } from '../../util/map-limit';
 import { containerStats, hasPrevious, type StatsSample } from './stats';
 import { tarball } from './tar';
 
