@@ -1,0 +1,133 @@
+/**
+ * Reads manifests (-f files, directories, stdin) and validates every object in them. All problems of all
+ * files are reported at once, one line each: `<file>:<line>:<col>: <field.path>: <message>`, in a
+ * ValidationError (exit code 3). Objects come back as written, without defaults (see api/defaults.ts).
+ */
+import { findKind } from '../api/kinds';
+import type { KObject } from '../api/types';
+import type { FieldPath, FieldProblem } from '../api/semantic';
+import { UsageError, ValidationError } from '../errors';
+import { checkObject, type CheckResult } from './check-object';
+import { formatFieldPath } from './field-path';
+import type { Position, SourceLocator } from './positions';
+import { readSources } from './sources';
+import { parseYamlDocuments, type YamlDocument } from './yaml-documents';
+
+export interface SourcedObject {
+  obj: KObject;
+  /** index: 0-based position of the object among the objects of its file (List items count one each). */
+  source: { file: string; line: number; column: number; index: number };
+}
+
+export interface LoadResult {
+  objects: SourcedObject[];
+  /** Complete lines to print on stderr: `Warning: web.yaml:20:7: spec.template.spec.nodeSelector is ignored by kctl (one Docker host)`. */
+  warnings: string[];
+}
+
+export interface LoadOptions {
+  recursive?: boolean;
+  stdin?: NodeJS.ReadableStream;
+  cwd: string;
+  /**
+   * The namespace given with -n. Namespaced objects without one get it; an object naming another namespace
+   * is an error, as with kubectl. Leave undefined when -n was not given.
+   */
+  defaultNamespace?: string;
+}
+
+export async function loadManifests(paths: string[], opts: LoadOptions): Promise<LoadResult> {
+  if (paths.length === 0) throw new UsageError('must specify one of -f and -k');
+  const problems: string[] = [];
+  const objects: SourcedObject[] = [];
+  const warnings: string[] = [];
+  for (const { file, text, problem } of await readSources(paths, opts)) {
+    if (problem !== undefined) {
+      problems.push(`${file}: ${problem}`);
+      continue;
+    }
+    const parsed = parseYamlDocuments(text ?? '');
+    for (const p of parsed.problems) problems.push(`${file}:${p.pos.line}:${p.pos.col}: ${p.message}`);
+    let index = 0;
+    for (const item of parsed.documents.flatMap(expandList)) {
+      const checked = checkItem(item, opts.defaultNamespace);
+      if (!checked.object) {
+        problems.push(...problemLines(file, item.locator, checked.problems));
+        continue;
+      }
+      const { line, col } = item.locator.start;
+      objects.push({ obj: checked.object, source: { file, line, column: col, index: index++ } });
+      for (const path of checked.ignored) {
+        const pos = item.locator.locate(path, 'key');
+        warnings.push(`Warning: ${file}:${pos.line}:${pos.col}: ${ignoredText(path)}`);
+      }
+    }
+  }
+  if (problems.length) throw new ValidationError(problems);
+  return { objects, warnings };
+}
+
+/**
+ * Validates one object that does not come from a file position (`kctl edit`, `kctl create ...`).
+ * Problem lines are `<file>: <field>: <message>` (or `<field>: <message>` without a file).
+ */
+export function validateObject(value: unknown, file?: string): { object: KObject; warnings: string[] } {
+  const result = checkObject(value);
+  const prefix = file ? `${file}: ` : '';
+  if (!result.object) throw new ValidationError(result.problems.map((p) => prefix + problemText(p)));
+  return { object: result.object, warnings: result.ignored.map((path) => `Warning: ${prefix}${ignoredText(path)}`) };
+}
+
+interface Item {
+  value: unknown;
+  locator: SourceLocator;
+  /** Set when the item is unusable before its object is even looked at (a List whose items is no list). */
+  problems?: FieldProblem[];
+}
+
+/** `kind: List` documents (as `kubectl get -o yaml` prints several objects) stand for their items. */
+function expandList(doc: YamlDocument): Item[] {
+  const v = doc.value as { kind?: unknown; items?: unknown };
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v.kind !== 'List') return [{ value: doc.value, locator: doc.locator }];
+  if (v.items === undefined || v.items === null) return [];
+  if (!Array.isArray(v.items)) return [{ value: v, locator: doc.locator, problems: [{ field: ['items'], message: 'must be an array' }] }];
+  return v.items.map((item, i) => ({ value: item, locator: doc.locator.child(['items', i]) }));
+}
+
+function checkItem(item: Item, defaultNamespace: string | undefined): CheckResult {
+  if (item.problems) return { problems: item.problems, ignored: [] };
+  const result = checkObject(item.value);
+  const namespaceProblem = result.object && applyNamespace(result.object, defaultNamespace);
+  return namespaceProblem ? { problems: [namespaceProblem], ignored: [] } : result;
+}
+
+function applyNamespace(obj: KObject, namespace: string | undefined): FieldProblem | undefined {
+  if (!namespace || !findKind(obj.kind)?.namespaced) return undefined;
+  if (!obj.metadata.namespace) {
+    obj.metadata.namespace = namespace;
+    return undefined;
+  }
+  if (obj.metadata.namespace === namespace) return undefined;
+  const message = `the namespace from the provided object ${JSON.stringify(obj.metadata.namespace)} does not match the namespace ${JSON.stringify(namespace)}. You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`;
+  return { field: [], message, at: { path: ['metadata', 'namespace'], part: 'value' } };
+}
+
+/** Lines sorted by position, so that a file's problems read top to bottom. */
+function problemLines(file: string, locator: SourceLocator, problems: FieldProblem[]): string[] {
+  const located = problems.map((p) => ({ pos: locate(locator, p), text: problemText(p) }));
+  located.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+  return [...new Set(located.map(({ pos, text }) => `${file}:${pos.line}:${pos.col}: ${text}`))];
+}
+
+function locate(locator: SourceLocator, p: FieldProblem): Position {
+  const at = p.at ?? { path: p.field, part: 'value' as const };
+  return locator.locate(at.path, at.part);
+}
+
+function problemText(p: FieldProblem): string {
+  return p.field.length ? `${formatFieldPath(p.field)}: ${p.message}` : p.message;
+}
+
+function ignoredText(path: FieldPath): string {
+  return `${formatFieldPath(path)} is ignored by kctl (one Docker host)`;
+}
