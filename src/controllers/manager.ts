@@ -10,6 +10,7 @@ import { LABEL, type ContainerInfo } from '../runtime/runtime';
 import type { State } from '../store/state';
 import { mapLimit } from '../util/map-limit';
 import type { ControllerContext } from './context';
+import { syncAutoRollback } from './autorollback';
 import { syncDeployment } from './deployment/sync';
 import { collectGarbage } from './gc';
 import { ImageCache } from './pod/images';
@@ -77,6 +78,7 @@ export function syncObjects(state: State, now: Date): number | undefined {
   for (const dep of state.list('Deployment')) {
     if (!dep.metadata.deletionTimestamp) requeue = minDefined(requeue, syncDeployment(state, dep, now).requeueAfterMs);
   }
+  requeue = minDefined(requeue, syncAutoRollback(state));
   for (const rs of state.list('ReplicaSet')) {
     if (!rs.metadata.deletionTimestamp) requeue = minDefined(requeue, syncReplicaSet(state, rs, now).requeueAfterMs);
   }

@@ -1,0 +1,42 @@
+/**
+ * What every `rollout` verb starts with: the Deployments named on the command line (`deployment/web`,
+ * `deployment web`, `deploy/a deploy/b`), with kubectl's errors for kinds it cannot roll out.
+ */
+import type { KObject } from '../../api/types';
+import { pluralName, type KindInfo } from '../../api/kinds';
+import { KctlError, NotFoundError } from '../../errors';
+import type { State } from '../../store/state';
+import { parseResourceArgs } from '../resource-args';
+
+export type RolloutVerb = 'status' | 'history' | 'undo' | 'pause' | 'resume' | 'restart';
+
+/** The names of the Deployments `args` refer to. */
+export function deploymentNames(args: string[], verb: RolloutVerb): string[] {
+  const { refs } = parseResourceArgs(args, { requireName: true });
+  for (const ref of refs) {
+    if (ref.kind.kind !== 'Deployment') throw unsupported(ref.kind, ref.name!, verb);
+  }
+  return refs.map((r) => r.name!);
+}
+
+export function getDeployment(state: State, namespace: string, name: string): KObject {
+  const dep = state.get('Deployment', namespace, name);
+  if (!dep) throw new NotFoundError(`${pluralName('Deployment')} "${name}" not found`);
+  return dep;
+}
+
+/** kubectl's words for a kind without that rollout support (its polymorphic helpers' errors). */
+function unsupported(kind: KindInfo, name: string, verb: RolloutVerb): KctlError {
+  const slash = kind.apiVersion.indexOf('/');
+  const groupKind = slash < 0 ? kind.kind : `${kind.kind}.${kind.apiVersion.slice(0, slash)}`;
+  switch (verb) {
+    case 'status':
+      return new KctlError(`no status viewer has been implemented for ${groupKind}`);
+    case 'history':
+      return new KctlError(`no history viewer has been implemented for "${groupKind}"`);
+    case 'undo':
+      return new KctlError(`no rollbacker has been implemented for "${groupKind}"`);
+    default:
+      return new KctlError(`${pluralName(kind.kind)} "${name}" ${verb === 'pause' ? 'pausing' : verb === 'resume' ? 'resuming' : 'restarting'} is not supported`);
+  }
+}

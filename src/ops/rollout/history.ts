@@ -1,0 +1,38 @@
+/** `rollout history [--revision N]`: kubectl's history viewer over the Deployment's ReplicaSets. */
+import type { Factory } from '../../cli/factory';
+import { refName } from '../../api/kinds';
+import { KctlError } from '../../errors';
+import { deploymentNames, getDeployment } from './deployments';
+import { revisionFlag } from './undo';
+
+export async function runHistory(f: Factory, args: string[], opts: { revision?: string }): Promise<void> {
+  const revision = revisionFlag(opts.revision, '--revision');
+  const { rolloutHistory } = require('../../controllers/deployment/history') as typeof import('../../controllers/deployment/history');
+  const { tabwrite } = require('../../printers/describe/tabwriter') as typeof import('../../printers/describe/tabwriter');
+  const state = f.store().read();
+  for (const name of deploymentNames(args, 'history')) {
+    const history = rolloutHistory(state, getDeployment(state, f.namespace(), name));
+    if (revision > 0) {
+      const found = history.find((h) => h.revision === revision);
+      if (!found) throw new KctlError('unable to find the specified revision');
+      f.stdout.write(`${refName('Deployment', name)} with revision #${revision}\n${podTemplateText(found.rs.spec.template)}\n`);
+      continue;
+    }
+    if (history.length === 0) {
+      f.stdout.write(`${refName('Deployment', name)}\nNo rollout history found.\n`);
+      continue;
+    }
+    // kubectl's tabbedString (Go's tabwriter, padding 2), then its name printer's own newline: a blank last line.
+    const rows = history.map((h) => `${h.revision}\t${h.changeCause || '<none>'}\n`).join('');
+    f.stdout.write(`${refName('Deployment', name)}\n${tabwrite(`REVISION\tCHANGE-CAUSE\n${rows}`, { minwidth: 0, padding: 2 })}\n`);
+  }
+}
+
+/** kubectl's printTemplate: describe's `Pod Template:` section. */
+function podTemplateText(template: unknown): string {
+  const { DescribeWriter } = require('../../printers/describe/writer') as typeof import('../../printers/describe/writer');
+  const { describePodTemplate } = require('../../printers/describe/pod-spec') as typeof import('../../printers/describe/pod-spec');
+  const w = new DescribeWriter();
+  describePodTemplate(w, template);
+  return w.toString();
+}

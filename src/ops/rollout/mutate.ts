@@ -1,0 +1,30 @@
+/**
+ * The shape of the mutating rollout verbs (undo, pause, resume, restart): change each Deployment in one state
+ * transaction, print kubectl's `deployment.apps/web <word>` lines, then wait like every mutating command.
+ */
+import type { Factory } from '../../cli/factory';
+import type { KObject } from '../../api/types';
+import { refName } from '../../api/kinds';
+import type { State } from '../../store/state';
+import { convergeTargets } from '../converge';
+import { deploymentNames, getDeployment, type RolloutVerb } from './deployments';
+
+export interface WaitOptions {
+  wait: boolean;
+  timeout: string;
+}
+
+/** `change` returns the word printed after the reference (`paused`, `rolled back`, ...). */
+export async function mutateDeployments(f: Factory, args: string[], verb: RolloutVerb, opts: WaitOptions, change: (state: State, dep: KObject) => string): Promise<void> {
+  const names = deploymentNames(args, verb);
+  const ns = f.namespace();
+  const words = await f.store().update((state) => names.map((name) => change(state, getDeployment(state, ns, name))));
+  names.forEach((name, i) => f.stdout.write(`${refName('Deployment', name)} ${words[i]}\n`));
+  await convergeTargets(f, names.map((name) => ({ kind: 'Deployment', namespace: ns, name })), opts);
+}
+
+/** A spec change: Kubernetes raises metadata.generation so that status.observedGeneration can say it was seen. */
+export function specChanged(state: State, dep: KObject): void {
+  dep.metadata.generation = (dep.metadata.generation ?? 1) + 1;
+  state.put(dep);
+}

@@ -1,0 +1,100 @@
+/**
+ * `rollout status`: kubectl's status viewer, and more: while no controller process runs it DRIVES the rollout
+ * (reconciles in-process), so `kctl apply --wait=false && kctl rollout status` finishes a rollout, also one an
+ * earlier, killed kctl left half done. Each distinct waiting line is printed once. With auto-rollback (the
+ * Deployment's annotation, or --auto-rollback here) a failed rollout is undone to the latest completed
+ * revision, said on stderr, and the command exits with ExitCode.RolledBack.
+ */
+import type { Factory } from '../../cli/factory';
+import { controllerContext } from '../../cli/shared';
+import { KctlError, RolledBackError, RolloutFailedError, TimeoutError, UsageError } from '../../errors';
+import type { AutoRollback } from '../../controllers/autorollback';
+import type { Verdict } from '../../controllers/drive';
+import type { State } from '../../store/state';
+import { parseDuration } from '../../util/duration';
+import { deploymentNames, getDeployment } from './deployments';
+import { revisionFlag } from './undo';
+
+export interface StatusOptions {
+  timeout: string;
+  watch: boolean;
+  revision?: string;
+  autoRollback?: boolean;
+}
+
+export async function runRolloutStatus(f: Factory, args: string[], opts: StatusOptions): Promise<void> {
+  const names = deploymentNames(args, 'status');
+  if (names.length !== 1) throw new UsageError('rollout status is only supported on individual resources and resource collections are not supported yet');
+  const [name] = names;
+  const ns = f.namespace();
+  const revision = revisionFlag(opts.revision, '--revision');
+  const timeoutMs = parseDuration(opts.timeout) || Infinity; // kubectl: 0 waits forever
+  getDeployment(f.store().read(), ns, name);
+
+  const { driveUntil } = require('../../controllers/drive') as typeof import('../../controllers/drive');
+  const autorollback = require('../../controllers/autorollback') as typeof import('../../controllers/autorollback');
+  const { rolloutStatus } = require('../../controllers/deployment/rollout-status') as typeof import('../../controllers/deployment/rollout-status');
+  const { revisionOf } = require('../../controllers/deployment/annotations') as typeof import('../../controllers/deployment/annotations');
+
+  const ctx = await controllerContext(f);
+  const startedAt = f.now();
+  const deadline = Date.now() + timeoutMs;
+  const printed = new Set<string>();
+  const say = (line: string) => {
+    if (printed.has(line)) return;
+    printed.add(line);
+    f.stdout.write(`${line}\n`);
+  };
+  let rolledBack: AutoRollback | undefined;
+  let pending: AutoRollback | undefined; // --auto-rollback: a rollback for this command to make
+
+  const check = (state: State): Verdict => {
+    const dep = getDeployment(state, ns, name);
+    if (!rolledBack) {
+      rolledBack = autorollback.rollbackSince(state, dep, startedAt);
+      if (rolledBack) f.stderr.write(`warning: deployment "${name}" rolled back to revision ${rolledBack.toRevision}: ${rolledBack.reason}\n`);
+    }
+    if (!rolledBack && opts.autoRollback) {
+      pending = autorollback.autoRollbackFor(state, dep);
+      if (pending) return { done: true };
+    }
+    if (revision > 0 && !rolledBack && revisionOf(dep) !== revision) {
+      return { done: false, failure: new KctlError(`desired revision (${revision}) is different from the running revision (${revisionOf(dep)})`) };
+    }
+    const status = rolloutStatus(dep, state);
+    if (status.failed) return { done: false, failure: new RolloutFailedError(status.message) };
+    return status.done ? { done: true } : { done: false, waitingFor: status.message };
+  };
+
+  for (;;) {
+    const remaining = deadline - Date.now();
+    let verdict: Verdict;
+    try {
+      verdict = remaining > 0 ? await driveUntil(ctx, check, { wait: opts.watch, timeoutMs: remaining, onProgress: say, interrupted: f.interrupted }) : timedOut();
+    } catch (e) {
+      // kubectl's exact line; the last waiting line is already on stdout.
+      if (e instanceof TimeoutError) throw new TimeoutError();
+      throw e;
+    }
+    if (pending) {
+      const rollback = pending;
+      pending = undefined;
+      await f.store().update((state) => {
+        const dep = getDeployment(state, ns, name);
+        // Judged again under the lock: another reconciler may have acted meanwhile.
+        if (autorollback.autoRollbackFor(state, dep)?.toRevision === rollback.toRevision) autorollback.applyRollback(state, dep, rollback);
+      });
+      continue;
+    }
+    if (verdict.failure) throw verdict.failure;
+    if (rolledBack && (verdict.done || !opts.watch)) {
+      throw new RolledBackError(`deployment "${name}" rollout failed (${rolledBack.reason}) and was rolled back to revision ${rolledBack.toRevision}`);
+    }
+    say(verdict.done ? rolloutStatus(getDeployment(f.store().read(), ns, name)).message : (verdict.waitingFor ?? ''));
+    return;
+  }
+}
+
+function timedOut(): never {
+  throw new TimeoutError();
+}

@@ -1,0 +1,54 @@
+/**
+ * `kctl set image deployment/web web=kctl-demo/web:v2`: a new image in the pod template (generation + 1),
+ * which the Deployment controller rolls out; `*` names every container. Like kubectl, an object whose images
+ * are already those is left alone and not printed.
+ */
+import type { Factory } from '../cli/factory';
+import { pluralName, refName } from '../api/kinds';
+import { KctlError, NotFoundError, UsageError } from '../errors';
+import { resourcesAndPairs } from './annotate';
+import { convergeTargets } from './converge';
+import { parseResourceArgs } from './resource-args';
+
+const WITH_TEMPLATE = new Set(['Deployment', 'ReplicaSet']);
+
+export async function runSetImage(f: Factory, args: string[], opts: { wait: boolean; timeout: string }): Promise<void> {
+  const { resources, pairs } = resourcesAndPairs(args, 'image');
+  if (resources.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  if (pairs.length === 0) throw new UsageError('at least one image update is required');
+  const images = new Map<string, string>();
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1) throw new UsageError(`invalid image format: ${pair}`);
+    images.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  const { refs } = parseResourceArgs(resources, { requireName: true });
+  for (const ref of refs) {
+    if (!WITH_TEMPLATE.has(ref.kind.kind)) throw new UsageError(`cannot set the image of ${ref.kind.plural}: only deployments and replicasets have a pod template kctl rolls out`);
+  }
+  const ns = f.namespace();
+  const updated = await f.store().update((state) =>
+    refs.flatMap((ref) => {
+      const obj = state.get(ref.kind.kind, ns, ref.name!);
+      if (!obj) throw new NotFoundError(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
+      const spec = obj.spec.template?.spec ?? {};
+      const containers: any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+      let changed = false;
+      for (const [name, image] of images) {
+        const targets = name === '*' ? containers : containers.filter((c) => c.name === name);
+        if (targets.length === 0) throw new KctlError(`unable to find container named "${name}"`);
+        for (const c of targets) {
+          if (c.image === image) continue;
+          c.image = image;
+          changed = true;
+        }
+      }
+      if (!changed) return [];
+      obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+      state.put(obj);
+      return [{ kind: obj.kind, name: obj.metadata.name }];
+    }),
+  );
+  for (const u of updated) f.stdout.write(`${refName(u.kind, u.name)} image updated\n`);
+  await convergeTargets(f, updated.map((u) => ({ ...u, namespace: ns })), opts);
+}
