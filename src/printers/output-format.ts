@@ -1,0 +1,40 @@
+/** Parses -o the way kubectl's PrintFlags do: `wide`, `json`, `jsonpath=TEMPLATE`, `custom-columns=SPEC`, ... */
+import { UsageError } from '../errors';
+
+export type OutputFormat =
+  | { type: 'table'; wide: boolean }
+  | { type: 'json' | 'yaml' | 'name' }
+  | { type: 'jsonpath'; template: string; asJson: boolean }
+  | { type: 'custom-columns'; spec: string }
+  | { type: 'custom-columns-file'; path: string };
+
+const TEMPLATE_FORMATS = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file'];
+export const ALLOWED_FORMATS = [...TEMPLATE_FORMATS, 'json', 'name', 'wide', 'yaml'].sort();
+
+export function parseOutputFormat(output: string | undefined): OutputFormat {
+  if (!output) return { type: 'table', wide: false };
+  if (output === 'wide') return { type: 'table', wide: true };
+  if (output === 'json' || output === 'yaml' || output === 'name') return { type: output };
+  const eq = output.indexOf('=');
+  const name = eq === -1 ? output : output.slice(0, eq);
+  const value = eq === -1 ? '' : output.slice(eq + 1);
+  if (!TEMPLATE_FORMATS.includes(name)) {
+    throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS.join(',')}`);
+  }
+  if (name.startsWith('custom-columns')) {
+    if (!value) throw new UsageError('custom-columns format specified but no custom columns given');
+    return name === 'custom-columns' ? { type: 'custom-columns', spec: value } : { type: 'custom-columns-file', path: value };
+  }
+  if (!value) throw new UsageError('template format specified but no template given');
+  if (name === 'jsonpath-file') return { type: 'jsonpath', template: readTemplateFile(value, '--template'), asJson: false };
+  return { type: 'jsonpath', template: value, asJson: name === 'jsonpath-as-json' };
+}
+
+export function readTemplateFile(path: string, what: string): string {
+  const fs = require('fs') as typeof import('fs');
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`error reading ${what} ${path}, ${(e as Error).message}`);
+  }
+}
