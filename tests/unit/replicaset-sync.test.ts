@@ -54,7 +54,7 @@ describe('ReplicaSet controller', () => {
     expect(pods().map((p) => p.metadata.name)).toEqual(names);
   });
 
-  test('deletes extras not-ready first, then most recently ready, then newest', () => {
+  test('deletes extras pending first, then not-ready, then most recently ready, then newest', () => {
     const { state, rs, pods, sync } = setup(5);
     sync(START);
     const [a, b, c, d, e] = pods();
@@ -63,8 +63,9 @@ describe('ReplicaSet controller', () => {
     makeReady(a, at(-30)); // ready longest
     makeReady(b, at(-10)); // ready most recently
     makeReady(c, at(-20));
-    d.metadata.creationTimestamp = at(-5).toISOString(); // not ready, older
-    e.metadata.creationTimestamp = at(-1).toISOString(); // not ready, newest
+    d.metadata.creationTimestamp = at(-5).toISOString(); // running but not ready
+    d.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: at(-1).toISOString() }] };
+    e.metadata.creationTimestamp = at(-6).toISOString(); // still pending, though older than d
 
     rs.spec.replicas = 4;
     sync(at(1));

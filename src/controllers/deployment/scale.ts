@@ -94,10 +94,6 @@ function fractionOf(rs: KObject, dep: KObject): number {
   // Without the annotation (a hand-edited ReplicaSet) fall back to the Deployment's current size.
   if (!Number.isInteger(before) || before === 0) before = dep.status?.replicas ?? 0;
   if (before === 0) return 0;
-  return roundHalfAway((size * (replicas + maxSurgeOf(dep))) / before) - size;
-}
-
-/** Go's math.Round: halves go away from zero (JavaScript's Math.round sends -2.5 to -2). */
-function roundHalfAway(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x));
+  // Never negative, so Math.round rounds halves up as Go's math.Round does.
+  return Math.round((size * (replicas + maxSurgeOf(dep))) / before) - size;
 }
