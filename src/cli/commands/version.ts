@@ -2,6 +2,12 @@ import type { Command } from 'commander';
 import type { Factory } from '../factory';
 import { UsageError } from '../../errors';
 
+/** kubectl's version.Info fields that make sense here (major, minor, gitVersion, platform). */
+function versionInfo(version: string, platform: string): Record<string, string> {
+  const [major = '', minor = ''] = version.split('.');
+  return { major, minor, gitVersion: `v${version}`, platform };
+}
+
 export function register(program: Command, f: Factory): void {
   program
     .command('version')
@@ -9,17 +15,25 @@ export function register(program: Command, f: Factory): void {
     .option('--client', 'client version only (no Docker engine needed)')
     .option('-o, --output <format>', 'json or yaml')
     .action(async (opts) => {
+      if (opts.output !== undefined && opts.output !== 'json' && opts.output !== 'yaml') throw new UsageError("--output must be 'yaml' or 'json'");
       const { VERSION } = require('../main') as typeof import('../main');
-      const out: Record<string, unknown> = { clientVersion: { gitVersion: `v${VERSION}`, platform: `${process.platform}/${process.arch}`, nodeVersion: process.version } };
+      const out: Record<string, unknown> = { clientVersion: { ...versionInfo(VERSION, `${process.platform}/${process.arch}`), nodeVersion: process.version } };
+      let failure: unknown;
       if (!opts.client) {
-        const info = await (await f.runtime()).info();
-        out.serverVersion = { engine: 'docker', version: info.version, apiVersion: info.apiVersion, platform: `${info.os}/${info.arch}` };
+        try {
+          const info = await (await f.runtime()).info();
+          out.serverVersion = { ...versionInfo(info.version, `${info.os}/${info.arch}`), engine: 'docker', apiVersion: info.apiVersion };
+        } catch (e) {
+          failure = e; // as kubectl: the client part is printed, then the error
+        }
       }
-      if (opts.output === 'json') return f.stdout.write(JSON.stringify(out, null, 2) + '\n');
-      if (opts.output === 'yaml') return f.stdout.write((require('yaml') as typeof import('yaml')).stringify(out));
-      if (opts.output !== undefined) throw new UsageError(`--output must be json or yaml, not "${opts.output}"`);
-      f.stdout.write(`Client Version: v${VERSION}\n`);
-      const server = out.serverVersion as { version: string; apiVersion: string } | undefined;
-      if (server) f.stdout.write(`Docker Engine Version: ${server.version} (API ${server.apiVersion})\n`);
+      if (opts.output === 'json') f.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      else if (opts.output === 'yaml') f.stdout.write((require('yaml') as typeof import('yaml')).stringify(out, { sortMapEntries: true }));
+      else {
+        f.stdout.write(`Client Version: v${VERSION}\n`);
+        const server = out.serverVersion as { gitVersion: string; apiVersion: string } | undefined;
+        if (server) f.stdout.write(`Server Version: Docker Engine ${server.gitVersion} (API ${server.apiVersion})\n`);
+      }
+      if (failure) throw failure;
     });
 }
