@@ -18,6 +18,7 @@ const modules: Register[] = [
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,
+  require('./completion').register,
   require('./version').register,
 ];
 
