@@ -43,7 +43,7 @@ export function printObjects(objects: KObject[], opts: PrintOptions): string {
 
   switch (format.type) {
     case 'table':
-      return byKind(sorted)
+      return byKind(sorted, objects)
         .map(([kind, group]) => renderKindTable(kind, group, { ...opts, wide: format.wide, kindPrefix: opts.kindHeaderPrefix }))
         .filter((t) => t !== '')
         .join(opts.noHeaders ? '' : '\n');
@@ -61,10 +61,10 @@ export function printObjects(objects: KObject[], opts: PrintOptions): string {
   }
 }
 
-/** Kinds in order of first appearance, each with its objects in (sorted) order. */
-function byKind(objects: KObject[]): [string, KObject[]][] {
-  const groups = new Map<string, KObject[]>();
-  for (const o of objects) groups.set(o.kind, [...(groups.get(o.kind) ?? []), o]);
+/** One group per kind, in the order the kinds came (before sorting), each group in sorted order. */
+function byKind(sorted: KObject[], original: KObject[]): [string, KObject[]][] {
+  const groups = new Map<string, KObject[]>(original.map((o) => [o.kind, []]));
+  for (const o of sorted) groups.get(o.kind)!.push(o);
   return [...groups];
 }
 

@@ -24,7 +24,7 @@ export function podSummary(pod: KObject, now: Date): PodSummary {
   let sidecarRestarts = 0;
   let lastSidecarRestart = 0;
   const conditions: any[] = status.conditions ?? [];
-  let reason: string = status.reason || status.phase || '';
+  let reason: string = status.reason || status.phase || 'Pending';
   if (conditions.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) reason = 'SchedulingGated';
 
   let initializing = false;
