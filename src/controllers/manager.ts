@@ -17,6 +17,8 @@ import { ImageCache } from './pod/images';
 import { syncPod, type PodOutcome } from './pod/sync';
 import { syncReplicaSet } from './replicaset/sync';
 import { networkName } from './scope';
+import { syncClaims } from './volumes/claims';
+import { sweepPodStorage } from './volumes/cleanup';
 
 export const DOCKER_PARALLELISM = 8;
 
@@ -33,16 +35,18 @@ export class Reconciler {
   async pass(): Promise<PassResult> {
     const { ctx } = this;
     let requeue = await ctx.store.update((state) => syncObjects(state, ctx.now()));
+    await syncClaims(ctx);
 
     const containers = await ctx.runtime.listContainers(ctx.scope.labels);
     const state = ctx.store.read(); // read after listing: every listed container's Pod is in this snapshot
     const pods = state.list('Pod');
     const byPod = groupBy(containers, (c) => c.labels[LABEL.podUid]);
-    const caches = { images: new ImageCache(ctx.runtime), networks: new Map<string, Promise<void>>() };
+    const caches = { images: new ImageCache(ctx.runtime), networks: new Map<string, Promise<void>>(), state };
 
     const outcomes = await mapLimit(pods, DOCKER_PARALLELISM, (pod) => syncPod(ctx, pod, byPod.get(pod.metadata.uid ?? '') ?? [], caches));
     const known = new Set(pods.map((p) => p.metadata.uid));
     await mapLimit(containers.filter((c) => !known.has(c.labels[LABEL.podUid])), DOCKER_PARALLELISM, (c) => this.removeOrphan(c));
+    await sweepPodStorage(ctx, new Set(pods.filter((p, i) => !outcomes[i].remove).map((p) => p.metadata.uid ?? '')));
 
     const after = await ctx.store.update((s) => {
       writePodOutcomes(s, pods, outcomes);

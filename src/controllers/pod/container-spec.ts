@@ -1,18 +1,25 @@
-/** Turns one container of a Pod into the runtime's ContainerSpec: names, labels, network, ports, command. */
+/** Turns one container of a Pod (or its sandbox) into the runtime's ContainerSpec: names, labels, network, ports. */
 import type { KObject } from '../../api/types';
 import { LABEL, type ContainerSpec, type PortBinding } from '../../runtime/runtime';
 import { containerName, type Scope } from '../scope';
 
+export type Role = 'app' | 'init' | 'sandbox';
+
+/** The sandbox's name in `docker ps` (a Kubernetes container name is lowercase, so it cannot clash). */
+export const SANDBOX_NAME = 'POD';
+
 export interface ContainerSpecInput {
   pod: KObject;
-  container: any;
-  role: 'app' | 'init';
+  /** The pod's container; undefined for the sandbox. */
+  container?: any;
+  image: string;
+  role: Role;
   attempt: number;
   scope: Scope;
-  /** Docker network to join, or `container:<id>` to share the pod's network with its first container. */
+  /** Docker network to join, or `container:<id>` to share the network of the sandbox (or first container). */
   network: string;
-  publishAddress: string;
-  env: Record<string, string>;
+  /** Published by whoever owns the pod's network. */
+  ports: PortBinding[];
   extra?: Partial<ContainerSpec>;
 }
 
@@ -28,38 +35,37 @@ export function podLabels(pod: KObject, scope: Scope): Record<string, string> {
   };
 }
 
+/** The ports of all app containers, published on `publishAddress` (a free host port unless hostPort is given). */
+export function podPorts(pod: KObject, publishAddress: string): PortBinding[] {
+  return (pod.spec.containers as any[]).flatMap((c) =>
+    (c.ports ?? []).map((p: any) => ({
+      containerPort: p.containerPort,
+      protocol: (p.protocol ?? 'TCP') as 'TCP' | 'UDP',
+      hostPort: p.hostPort ?? 0,
+      hostIP: p.hostIP ?? publishAddress,
+    })),
+  );
+}
+
 export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
   const { pod, container, scope } = input;
   const ns = pod.metadata.namespace ?? 'default';
   const sharesNetwork = input.network.startsWith('container:');
-  const ports: PortBinding[] = sharesNetwork
-    ? []
-    : (pod.spec.containers as any[]).flatMap((c) =>
-        (c.ports ?? []).map((p: any) => ({
-          containerPort: p.containerPort,
-          protocol: (p.protocol ?? 'TCP') as 'TCP' | 'UDP',
-          hostPort: p.hostPort ?? 0,
-          hostIP: p.hostIP ?? input.publishAddress,
-        })),
-      );
+  const name = container?.name ?? SANDBOX_NAME;
   return {
-    name: containerName(ns, pod.metadata.name, container.name, input.attempt),
-    image: container.image,
+    name: containerName(ns, pod.metadata.name, name, input.attempt),
+    image: input.image,
     labels: {
       ...podLabels(pod, scope),
-      [LABEL.container]: container.name,
+      ...(container ? { [LABEL.container]: container.name } : {}),
       [LABEL.role]: input.role,
       [LABEL.attempt]: String(input.attempt),
       [LABEL.version]: require('../../../package.json').version,
     },
-    command: container.command,
-    args: container.args,
-    env: input.env,
-    workingDir: container.workingDir,
     network: input.network,
     networkAliases: sharesNetwork ? undefined : [pod.metadata.name],
     hostname: sharesNetwork ? undefined : (pod.spec.hostname ?? pod.metadata.name).slice(0, 63),
-    ports,
+    ports: input.ports,
     ...input.extra,
   };
 }

@@ -1,0 +1,100 @@
+/**
+ * The pod sandbox: one small container per pod that owns the pod's network namespace (its IP, DNS alias,
+ * hostname and published ports) and holds its emptyDir volumes, as Kubernetes' pause container does. The
+ * pod's containers join it (`container:<sandbox>`), so they reach each other on localhost and each can be
+ * restarted on its own without the pod losing its IP or ports.
+ *
+ * No image has to exist for it: the sandbox is created from an image the pod uses anyway, with a tiny static
+ * pause executable (pause-binary.ts) copied in before it starts. That needs no registry, no build and no
+ * busybox on the host, and works on any engine (Docker Desktop, remote ones). When the engine's architecture
+ * has no pause executable, or the runtime cannot copy files, the pod falls back to the older arrangement
+ * where its first app container owns the network (and restarting that container restarts the pod's network).
+ */
+import type { KObject } from '../../api/types';
+import { RuntimeError, type ContainerInfo, type Mount } from '../../runtime/runtime';
+import { buildContainerSpec, podPorts } from './container-spec';
+import { attemptOf, isExited } from './container-step';
+import { removeQuietly } from './create';
+import { ensureImage, type Waiting } from './image-step';
+import type { PodPass } from './pass';
+import { pauseBinary } from './pause-binary';
+
+const PAUSE_DIR = '/.kctl';
+const PAUSE_PATH = `${PAUSE_DIR}/pause`;
+export const PORT_RETRY_MS = 10_000;
+
+export type SandboxResult =
+  | { sandbox: ContainerInfo }
+  /** No sandbox possible on this engine: the first app container owns the network. */
+  | { legacy: true }
+  /** Its image cannot be had yet; `container` is the pod container whose image it is. */
+  | (Waiting & { container: string })
+  /** Its ports cannot be published: the pod stays Pending. */
+  | { unschedulable: string };
+
+/** Per runtime: the pause executable for its engine, or undefined when there is none. */
+const binaries = new WeakMap<object, Promise<Buffer | undefined>>();
+
+export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], network: string, mounts: Mount[], others: ContainerInfo[]): Promise<SandboxResult> {
+  const { ctx, pod, now } = pass;
+  const pause = await pauseFor(pass);
+  if (!pause) return { legacy: true };
+  const [latest, ...older] = [...sandboxes].sort((a, b) => attemptOf(b) - attemptOf(a));
+  for (const old of older) await removeQuietly(pass, old.id);
+  if (latest?.status === 'running') return { sandbox: latest };
+  if (latest && !isExited(latest)) {
+    await ctx.runtime.startContainer(latest.id); // created by a pass that stopped before starting it
+    const info = await ctx.runtime.inspectContainer(latest.id);
+    if (info?.status === 'running') return { sandbox: info };
+  }
+  if (latest) {
+    // The network owner died: everything in the pod joined its namespace, so the pod starts over.
+    pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
+    await Promise.all([latest, ...others].map((c) => removeQuietly(pass, c.id)));
+  }
+
+  const first = [...(pod.spec.initContainers ?? []), ...pod.spec.containers][0];
+  const image = await ensureImage(pass, first, (pass.records[first.name] ??= {}));
+  if ('waiting' in image) return { ...image, container: first.name };
+  const attempt = latest ? attemptOf(latest) + 1 : 0;
+  const spec = buildContainerSpec({ pod, image: first.image, role: 'sandbox', attempt, scope: ctx.scope, network, ports: podPorts(pod, ctx.publishAddress), extra: { command: [PAUSE_PATH], args: [], mounts } });
+  let id: string;
+  try {
+    id = await ctx.runtime.createContainer(spec);
+  } catch (e) {
+    if (e instanceof RuntimeError && e.statusCode === 409) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime(), container: first.name };
+    throw e;
+  }
+  try {
+    await ctx.runtime.putFiles!(id, PAUSE_DIR, [{ path: 'pause', content: pause, mode: 0o755 }]);
+    await ctx.runtime.startContainer(id);
+  } catch (e) {
+    if (!(e instanceof RuntimeError)) throw e;
+    await removeQuietly(pass, id);
+    if (isPortConflict(e.message)) return { unschedulable: `${portsInUse(pod)} already in use on this machine: ${e.message}` };
+    throw e;
+  }
+  const info = await ctx.runtime.inspectContainer(id);
+  if (!info) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime(), container: first.name };
+  return { sandbox: info };
+}
+
+/** Docker's words for a host port that another container or process holds. */
+export function isPortConflict(message: string): boolean {
+  return /port is already allocated|address already in use/i.test(message);
+}
+
+function portsInUse(pod: KObject): string {
+  const fixed = (pod.spec.containers as any[]).flatMap((c) => (c.ports ?? []).filter((p: any) => p.hostPort).map((p: any) => `${p.hostPort}/${p.protocol ?? 'TCP'}`));
+  return fixed.length ? `hostPort ${fixed.join(', ')}` : 'a port';
+}
+
+function pauseFor(pass: PodPass): Promise<Buffer | undefined> {
+  const runtime = pass.ctx.runtime;
+  let binary = binaries.get(runtime);
+  if (!binary) {
+    binary = runtime.putFiles ? runtime.info().then((i) => pauseBinary(i.arch)) : Promise.resolve(undefined);
+    binaries.set(runtime, binary);
+  }
+  return binary;
+}
