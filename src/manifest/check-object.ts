@@ -7,6 +7,7 @@ import { findKind } from '../api/kinds';
 import type { KObject } from '../api/types';
 import { semanticProblems, type FieldPath, type FieldProblem } from '../api/semantic';
 import { ignoredFieldPaths } from './ignored-fields';
+import { isIgnoredKind } from './ignored-kinds';
 import { schemaProblems } from './schema-problems';
 
 export interface CheckResult {
@@ -15,6 +16,8 @@ export interface CheckResult {
   problems: FieldProblem[];
   /** Fields accepted but ignored by kctl. */
   ignored: FieldPath[];
+  /** `ServiceAccount "web"`: the whole object is of a kind kctl skips (see ignored-kinds.ts). */
+  ignoredObject?: string;
 }
 
 /** Keys that would reach Object.prototype if anything ever assigned them; refused wherever they appear. */
@@ -30,6 +33,7 @@ export function checkObject(value: unknown): CheckResult {
   if (unsafe.length) return { problems: unsafe, ignored: [] };
 
   const envelope = envelopeProblems(value);
+  if (envelope.ignoredObject) return { problems: [], ignored: [], ignoredObject: envelope.ignoredObject };
   if (envelope.problems.length || !envelope.schema) return { problems: envelope.problems, ignored: [] };
 
   const obj = value as KObject;
@@ -38,7 +42,7 @@ export function checkObject(value: unknown): CheckResult {
   return { object: obj, problems, ignored: ignoredFieldPaths(obj) };
 }
 
-function envelopeProblems(value: Record<string, unknown>): { problems: FieldProblem[]; schema?: string } {
+function envelopeProblems(value: Record<string, unknown>): { problems: FieldProblem[]; schema?: string; ignoredObject?: string } {
   const problems: FieldProblem[] = [];
   for (const field of ['apiVersion', 'kind']) {
     const v = value[field];
@@ -47,6 +51,10 @@ function envelopeProblems(value: Record<string, unknown>): { problems: FieldProb
   }
   if (problems.length) return { problems };
   const { apiVersion, kind } = value as { apiVersion: string; kind: string };
+  if (isIgnoredKind(apiVersion, kind)) {
+    const name = (value.metadata as { name?: unknown } | undefined)?.name;
+    return { problems, ignoredObject: typeof name === 'string' ? `${kind} ${JSON.stringify(name)}` : kind };
+  }
   const info = findKind(kind);
   const at = { path: ['kind'], part: 'value' as const };
   if (!info || !info.acceptedApiVersions.includes(apiVersion)) {

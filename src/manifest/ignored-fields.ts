@@ -26,7 +26,6 @@ export const IGNORED_POD_SPEC_FIELDS: IgnoredFields = {
   imagePullSecrets: [],
   runtimeClassName: [],
   overhead: [],
-  enableServiceLinks: [false],
   shareProcessNamespace: [false],
   hostNetwork: [false],
   hostPID: [false],
@@ -50,7 +49,6 @@ export const IGNORED_CONTAINER_FIELDS: IgnoredFields = {
 };
 
 export const IGNORED_SERVICE_SPEC_FIELDS: IgnoredFields = {
-  clusterIPs: [],
   externalIPs: [],
   externalTrafficPolicy: ['Cluster'],
   internalTrafficPolicy: ['Cluster'],

@@ -51,16 +51,18 @@ export async function loadManifests(paths: string[], opts: LoadOptions): Promise
     let index = 0;
     for (const item of parsed.documents.flatMap(expandList)) {
       const checked = checkItem(item, opts.defaultNamespace);
+      if (checked.ignoredObject) {
+        const { line, col } = item.locator.start;
+        warnings.push(`Warning: ${file}:${line}:${col}: ${checked.ignoredObject} is ignored by kctl (one Docker host)`);
+        continue;
+      }
       if (!checked.object) {
         problems.push(...problemLines(file, item.locator, checked.problems));
         continue;
       }
       const { line, col } = item.locator.start;
       objects.push({ obj: checked.object, source: { file, line, column: col, index: index++ } });
-      for (const path of checked.ignored) {
-        const pos = item.locator.locate(path, 'key');
-        warnings.push(`Warning: ${file}:${pos.line}:${pos.col}: ${ignoredText(path)}`);
-      }
+      warnings.push(...sortedLines(file, checked.ignored.map((path) => ({ pos: item.locator.locate(path, 'key'), text: ignoredText(path) }))).map((l) => `Warning: ${l}`));
     }
   }
   if (problems.length) throw new ValidationError(problems);
@@ -74,6 +76,7 @@ export async function loadManifests(paths: string[], opts: LoadOptions): Promise
 export function validateObject(value: unknown, file?: string): { object: KObject; warnings: string[] } {
   const result = checkObject(value);
   const prefix = file ? `${file}: ` : '';
+  if (result.ignoredObject) throw new ValidationError([`${prefix}${result.ignoredObject}: kctl does not support this kind (one Docker host)`]);
   if (!result.object) throw new ValidationError(result.problems.map((p) => prefix + problemText(p)));
   return { object: result.object, warnings: result.ignored.map((path) => `Warning: ${prefix}${ignoredText(path)}`) };
 }
@@ -112,11 +115,14 @@ function applyNamespace(obj: KObject, namespace: string | undefined): FieldProbl
   return { field: [], message, at: { path: ['metadata', 'namespace'], part: 'value' } };
 }
 
-/** Lines sorted by position, so that a file's problems read top to bottom. */
 function problemLines(file: string, locator: SourceLocator, problems: FieldProblem[]): string[] {
-  const located = problems.map((p) => ({ pos: locate(locator, p), text: problemText(p) }));
-  located.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
-  return [...new Set(located.map(({ pos, text }) => `${file}:${pos.line}:${pos.col}: ${text}`))];
+  return sortedLines(file, problems.map((p) => ({ pos: locate(locator, p), text: problemText(p) })));
+}
+
+/** `file:line:col: text` lines sorted by position, so that they read top to bottom; duplicates dropped. */
+function sortedLines(file: string, located: { pos: Position; text: string }[]): string[] {
+  const sorted = [...located].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+  return [...new Set(sorted.map(({ pos, text }) => `${file}:${pos.line}:${pos.col}: ${text}`))];
 }
 
 function locate(locator: SourceLocator, p: FieldProblem): Position {

@@ -4,7 +4,7 @@
  * and nesting depth is checked on the token stream before the recursive composer could overflow the stack.
  * YAML 1.1 is used, as by kubectl (sigs.k8s.io/yaml): `defaultMode: 0644` is octal, `yes` is a boolean.
  */
-import type { CST, Document, Tags } from 'yaml';
+import type { Alias, CST, Document, LineCounter, Tags } from 'yaml';
 import { SourceLocator, type Position } from './positions';
 
 export interface YamlDocument {
@@ -35,12 +35,14 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; p
   const problems: PositionedMessage[] = [];
   for (const doc of composer.compose(tokens, true, text.length)) {
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) problems.push({ pos: lines.linePos(e.pos[0]), message: e.message });
+      // Only the first: the parser's later errors in a document mostly follow from it.
+      const first = doc.errors[0];
+      problems.push({ pos: lines.linePos(first.pos[0]), message: first.message.split('\n')[0] });
       continue;
     }
     if (doc.contents === null) continue;
     const start = lines.linePos(doc.contents.range?.[0] ?? 0);
-    const value = toJs(doc, start, problems);
+    const value = toJs(doc, start, lines, problems);
     // An empty document, or one that is only `null` or `~`, is skipped as kubectl skips it.
     if (value === null || value === undefined) continue;
     documents.push({ value, locator: new SourceLocator(doc.contents, doc, lines) });
@@ -48,17 +50,32 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; p
   return { documents, problems };
 }
 
-function toJs(doc: Document, start: Position, problems: PositionedMessage[]): unknown {
+function toJs(doc: Document, start: Position, lines: LineCounter, problems: PositionedMessage[]): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const message =
-      e instanceof ReferenceError && /alias/i.test(e.message)
-        ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions), refusing a possible "billion laughs" document`
-        : `cannot read YAML: ${(e as Error).message}`;
-    problems.push({ pos: start, message });
+    const message = (e as Error).message;
+    if (/excessive alias count/i.test(message)) {
+      problems.push({ pos: start, message: `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions), refusing a possible "billion laughs" document` });
+    } else {
+      const alias = unresolvedAlias(doc);
+      problems.push(alias ? { pos: lines.linePos(alias.range?.[0] ?? 0), message: `unknown YAML alias *${alias.source}: no anchor &${alias.source} before it` } : { pos: start, message });
+    }
     return undefined;
   }
+}
+
+function unresolvedAlias(doc: Document): Alias | undefined {
+  const { visit } = require('yaml') as typeof import('yaml');
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /**
