@@ -18,6 +18,10 @@ export interface ReplicaSets {
   oldRSs: KObject[];
 }
 
+export function allOf({ newRS, oldRSs }: ReplicaSets): KObject[] {
+  return newRS ? [...oldRSs, newRS] : oldRSs;
+}
+
 /** Creates the new ReplicaSet only when `create` is set (Recreate waits for the old pods first). */
 export function replicaSetsAndSyncRevision(state: State, dep: KObject, create: boolean, now: Date): ReplicaSets {
   const all = replicaSetsOf(state, dep);

@@ -8,7 +8,7 @@ import type { State } from '../../store/state';
 import type { SyncResult } from '../types';
 import { controlledBy } from '../replicaset/ownership';
 import { cleanupDeployment } from './cleanup';
-import { replicaSetsAndSyncRevision } from './new-replicaset';
+import { allOf, replicaSetsAndSyncRevision } from './new-replicaset';
 import { deploymentComplete, syncRolloutStatus } from './progress';
 import { active } from './replicasets';
 import { scaleIfNeeded } from './scale';
@@ -16,20 +16,18 @@ import { replicasOf } from './spec';
 
 export function rolloutRecreate(state: State, dep: KObject, now: Date): SyncResult {
   // The new ReplicaSet is not created yet, so nothing scales up before the old pods are gone.
-  let { newRS, oldRSs } = replicaSetsAndSyncRevision(state, dep, false, now);
-  const withNew = () => [...oldRSs, ...(newRS ? [newRS] : [])];
+  let current = replicaSetsAndSyncRevision(state, dep, false, now);
 
   let scaledDown = false;
-  for (const rs of active(oldRSs)) scaledDown = scaleIfNeeded(state, rs, 0, dep) || scaledDown;
-  if (scaledDown || oldPodsExist(state, oldRSs)) return syncRolloutStatus(withNew(), newRS, dep, now);
+  for (const rs of active(current.oldRSs)) scaledDown = scaleIfNeeded(state, rs, 0, dep) || scaledDown;
+  if (scaledDown || oldPodsExist(state, current.oldRSs)) return syncRolloutStatus(allOf(current), current.newRS, dep, now);
 
-  if (!newRS) {
-    ({ newRS, oldRSs } = replicaSetsAndSyncRevision(state, dep, true, now));
-    if (!newRS) return { requeueAfterMs: 0 }; // name collision: retried with the next hash
-  }
+  if (!current.newRS) current = replicaSetsAndSyncRevision(state, dep, true, now);
+  const { newRS, oldRSs } = current;
+  if (!newRS) return { requeueAfterMs: 0 }; // name collision: retried with the next hash
   scaleIfNeeded(state, newRS, replicasOf(dep), dep);
   if (deploymentComplete(dep, dep.status)) cleanupDeployment(state, oldRSs, dep);
-  return syncRolloutStatus(withNew(), newRS, dep, now);
+  return syncRolloutStatus(allOf(current), newRS, dep, now);
 }
 
 function oldPodsExist(state: State, oldRSs: KObject[]): boolean {

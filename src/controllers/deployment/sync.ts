@@ -9,15 +9,13 @@ import type { SyncResult } from '../types';
 import { DESIRED_REPLICAS } from './annotations';
 import { cleanupDeployment } from './cleanup';
 import { getCondition, newCondition, Progressing, Reason, setCondition } from './conditions';
-import { replicaSetsAndSyncRevision } from './new-replicaset';
+import { allOf, replicaSetsAndSyncRevision, type ReplicaSets } from './new-replicaset';
 import { active } from './replicasets';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
 import { scaleProportionally } from './scale';
 import { calculateStatus } from './status';
 import { isRollingUpdate, progressDeadlineSecondsOf, replicasOf } from './spec';
-
-export type { SyncResult } from '../types';
 
 export function syncDeployment(state: State, dep: KObject, now: Date): SyncResult {
   const before = JSON.stringify(dep);
@@ -27,34 +25,26 @@ export function syncDeployment(state: State, dep: KObject, now: Date): SyncResul
 }
 
 function reconcile(state: State, dep: KObject, now: Date): SyncResult {
-  if (dep.metadata.deletionTimestamp) return syncStatusOnly(state, dep, now);
+  if (dep.metadata.deletionTimestamp) return syncStatus(replicaSetsAndSyncRevision(state, dep, false, now), dep, now);
   checkPausedConditions(dep, now);
-  if (dep.spec.paused || isScalingEvent(state, dep, now)) return scaleOnly(state, dep, now);
+  const current = replicaSetsAndSyncRevision(state, dep, false, now);
+  if (dep.spec.paused || isScalingEvent(dep, current)) {
+    // Paused, or only replicas changed: resize without rolling anything out.
+    scaleProportionally(state, dep, current.newRS, current.oldRSs);
+    if (dep.spec.paused) cleanupDeployment(state, current.oldRSs, dep);
+    return syncStatus(current, dep, now);
+  }
   return isRollingUpdate(dep) ? rolloutRolling(state, dep, now) : rolloutRecreate(state, dep, now);
 }
 
-/** Paused, or only replicas changed: resize without rolling anything out. */
-function scaleOnly(state: State, dep: KObject, now: Date): SyncResult {
-  const { newRS, oldRSs } = replicaSetsAndSyncRevision(state, dep, false, now);
-  scaleProportionally(state, dep, newRS, oldRSs);
-  if (dep.spec.paused) cleanupDeployment(state, oldRSs, dep);
-  return syncStatusOf([...oldRSs, ...(newRS ? [newRS] : [])], newRS, dep, now);
-}
-
-function syncStatusOnly(state: State, dep: KObject, now: Date): SyncResult {
-  const { newRS, oldRSs } = replicaSetsAndSyncRevision(state, dep, false, now);
-  return syncStatusOf([...oldRSs, ...(newRS ? [newRS] : [])], newRS, dep, now);
-}
-
-/** Status without progress estimation: a paused or scaling Deployment is not rolling out. */
-function syncStatusOf(allRSs: KObject[], newRS: KObject | undefined, dep: KObject, now: Date): SyncResult {
-  dep.status = calculateStatus(allRSs, newRS, dep, now);
+/** Status without progress estimation: a paused, scaling or deleted Deployment is not rolling out. */
+function syncStatus(replicaSets: ReplicaSets, dep: KObject, now: Date): SyncResult {
+  dep.status = calculateStatus(allOf(replicaSets), replicaSets.newRS, dep, now);
   return {};
 }
 
 /** Replicas changed since the active ReplicaSets were last sized (their desired-replicas annotation). */
-function isScalingEvent(state: State, dep: KObject, now: Date): boolean {
-  const { newRS, oldRSs } = replicaSetsAndSyncRevision(state, dep, false, now);
+function isScalingEvent(dep: KObject, { newRS, oldRSs }: ReplicaSets): boolean {
   return active([...oldRSs, newRS]).some((rs) => {
     const desired = rs.metadata.annotations?.[DESIRED_REPLICAS];
     return desired !== undefined && Number(desired) !== replicasOf(dep);
