@@ -31,7 +31,7 @@ export function buildProgram(f: Factory): Command {
     f.globals.state = g.state;
     f.globals.namespace = g.namespace;
     f.globals.context = g.context;
-    const level = Number(g.v ?? 0);
+    const level = Number(String(g.v ?? 0).replace(/^=/, '')); // `-v=6`: commander leaves the "=" on short options
     if (!Number.isInteger(level) || level < 0) throw new UsageError(`invalid -v level "${g.v}"`);
     f.globals.verbosity = level;
   });
@@ -55,7 +55,16 @@ export async function main(argv: string[], f: Factory = processFactory()): Promi
   }
 }
 
+/**
+ * How `kctl diff` ends when not with 0, as kubectl's CheckDiffErr: 1 means differences were found (the diff is
+ * the output, nothing else is printed); a failure exits with at least 2, so scripts can tell the two apart.
+ */
+export class DiffOutcome {
+  constructor(readonly failure?: unknown) {}
+}
+
 export function renderError(e: unknown, f: Factory): number {
+  if (e instanceof DiffOutcome) return e.failure === undefined ? ExitCode.DiffFound : Math.max(2, renderError(e.failure, f));
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return ExitCode.Success;
     if (e.exitCode === 0) return ExitCode.Success;

@@ -15,6 +15,7 @@ const modules: Register[] = [
   require('./annotate').register,
   require('./create').register,
   require('./reconcile').register,
+  require('./diff').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { Factory } from '../factory';
+import { collect } from '../shared';
+
+export function register(program: Command, f: Factory): void {
+  program
+    .command('diff')
+    .description('Show what apply would change, as a unified diff of the stored objects against the files (exit 0: none, 1: differences, >1: error)')
+    .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect)
+    .option('-R, --recursive', 'process the directory used in -f recursively')
+    .action(async (opts) => {
+      const { runDiff } = require('../../ops/diff') as typeof import('../../ops/diff');
+      const { DiffOutcome } = require('../main') as typeof import('../main');
+      let differences: boolean;
+      try {
+        differences = await runDiff(f, opts);
+      } catch (e) {
+        throw new DiffOutcome(e);
+      }
+      if (differences) throw new DiffOutcome();
+    });
+}
