@@ -252,6 +252,15 @@ describe('describe pod', () => {
   });
 });
 
+test('QoS class compares quantities by value (0.5 cpu is 500m)', () => {
+  const withResources = (resources: any): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q' }, spec: { containers: [{ name: 'c', image: 'x', resources }] } });
+  const qos = (resources: any) => /QoS Class: +(\w+)/.exec(describeObject(withResources(resources), { events: [], now }))![1];
+  expect(qos({ limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '0.5' } })).toBe('Guaranteed');
+  expect(qos({ limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '250m' } })).toBe('Burstable');
+  expect(qos({ limits: { cpu: '500m' } })).toBe('Burstable');
+  expect(qos({ requests: { cpu: '0' } })).toBe('BestEffort');
+});
+
 describe('describe configmap, secret, service, namespace', () => {
   test('configmap shows keys and values', () => {
     const cm: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { mode: 'prod', 'a.conf': 'x=1\n' }, binaryData: { logo: 'iVBORw0K' } };

@@ -1,9 +1,10 @@
 /**
  * A pod's QoS class (Kubernetes' GetPodQOS): BestEffort without any cpu/memory request or limit,
- * Guaranteed when every container limits both and requests (defaulting to the limits) equal them, else
- * Burstable. Quantities compare as written (`500m` and `0.5` count as different).
+ * Guaranteed when every container limits both and its requests (defaulting to the limits) equal them,
+ * else Burstable.
  */
 import type { KObject } from '../../api/types';
+import { compareQuantities, parseQuantity, type Quantity } from '../../api/quantity';
 
 const RESOURCES = ['cpu', 'memory'];
 
@@ -12,18 +13,18 @@ export function qosClass(pod: KObject): 'BestEffort' | 'Burstable' | 'Guaranteed
   let anySet = false;
   let guaranteed = true;
   for (const c of containers) {
-    const limits = c.resources?.limits ?? {};
-    const requests = c.resources?.requests ?? {};
     for (const r of RESOURCES) {
-      if (isSet(limits[r]) || isSet(requests[r])) anySet = true;
-      if (!isSet(limits[r])) guaranteed = false;
-      else if (isSet(requests[r]) && String(requests[r]) !== String(limits[r])) guaranteed = false;
+      const limit = nonZero(c.resources?.limits?.[r]);
+      const request = nonZero(c.resources?.requests?.[r]);
+      if (limit || request) anySet = true;
+      if (!limit || (request && compareQuantities(request, limit) !== 0)) guaranteed = false;
     }
   }
   if (!anySet) return 'BestEffort';
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-function isSet(q: unknown): boolean {
-  return q !== undefined && q !== null && q !== '' && q !== 0 && q !== '0';
+function nonZero(value: unknown): Quantity | undefined {
+  const q = parseQuantity(value);
+  return q && q.num !== 0n ? q : undefined;
 }
