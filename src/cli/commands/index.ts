@@ -16,6 +16,7 @@ const modules: Register[] = [
   require('./create').register,
   require('./reconcile').register,
   require('./diff').register,
+  require('./wait').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,
