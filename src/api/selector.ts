@@ -78,8 +78,8 @@ function splitTopLevel(text: string): string[] {
 
 /** `app=web,tier=db` for display (kubectl's SELECTOR column). */
 export function formatLabelSelector(sel: LabelSelector | undefined): string {
-  const parts = Object.entries(sel?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of sel?.matchExpressions ?? []) {
+  const parts = Object.entries(sel?.matchLabels ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`);
+  for (const e of [...(sel?.matchExpressions ?? [])].sort((a, b) => a.key.localeCompare(b.key))) {
     if (e.operator === 'Exists') parts.push(e.key);
     else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
     else parts.push(`${e.key} ${e.operator.toLowerCase()} (${(e.values ?? []).join(',')})`);

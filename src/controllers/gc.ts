@@ -7,9 +7,10 @@
 import type { KObject } from '../api/types';
 import { findKind } from '../api/kinds';
 import type { State } from '../store/state';
+import { rfc3339 } from '../api/time';
 
 export function collectGarbage(state: State, now: Date): void {
-  const stamp = now.toISOString();
+  const stamp = rfc3339(now);
   const all = state.all();
   const byUid = new Map(all.map((o) => [o.metadata.uid, o]));
 

@@ -4,6 +4,7 @@ import type { KObject } from '../api/types';
 import { pluralName, kindInfo } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';
+import { rfc3339 } from '../api/time';
 import type { Target } from '../controllers/converged';
 import { loadObjects } from './load';
 import { convergeTargets } from './converge';
@@ -35,7 +36,7 @@ export async function runDelete(f: Factory, args: string[], opts: DeleteOptions)
       if (ref.name !== undefined && found.length === 0) missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
       for (const obj of found) {
         if (obj.kind === 'Namespace' && obj.metadata.name === 'default') throw new UsageError('namespaces "default" is forbidden: this namespace may not be deleted');
-        obj.metadata.deletionTimestamp ??= f.now().toISOString();
+        obj.metadata.deletionTimestamp ??= rfc3339(f.now());
         state.put(obj);
         deleted.push(obj);
       }

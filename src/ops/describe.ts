@@ -34,7 +34,7 @@ export async function runDescribe(f: Factory, args: string[], opts: { selector?:
       now: f.now(),
     }),
   );
-  f.stdout.write(texts.join('\n\n') + (texts.length ? '\n' : ''));
+  f.stdout.write(texts.join('\n\n'));
   if (objects.length === 0 && missing.length === 0) f.stderr.write(ns ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
   if (missing.length) throw new NotFoundError(missing.join('\n'));
 }

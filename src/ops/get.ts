@@ -96,6 +96,7 @@ function print(f: Factory, objects: KObject[], query: ResourceQuery, opts: GetOp
     allNamespaces: opts.allNamespaces,
     sortBy: opts.sortBy,
     kindHeaderPrefix: query.multiKind,
+    list: !(query.refs.length === 1 && query.refs[0].name !== undefined),
     now: f.now(),
     colour: colourEnabled(f.stdout, f.env),
   });

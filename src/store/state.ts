@@ -6,6 +6,7 @@ import { randomUUID } from 'crypto';
 import type { KEvent, KObject } from '../api/types';
 import { findKind } from '../api/kinds';
 import { matchesSelector, type Selector } from '../api/selector';
+import { rfc3339 } from '../api/time';
 
 export const FORMAT_VERSION = 1;
 /** Events kept per object and in all; older ones are dropped (kubectl describe shows the recent ones). */
@@ -62,7 +63,8 @@ export class State {
     if (findKind(obj.kind)?.namespaced !== false) meta.namespace = meta.namespace ?? 'default';
     else delete meta.namespace;
     meta.uid = meta.uid ?? existing?.metadata.uid ?? randomUUID();
-    meta.creationTimestamp = meta.creationTimestamp ?? existing?.metadata.creationTimestamp ?? this.now().toISOString();
+    meta.creationTimestamp = wholeSeconds(meta.creationTimestamp ?? existing?.metadata.creationTimestamp) ?? rfc3339(this.now());
+    if (meta.deletionTimestamp) meta.deletionTimestamp = wholeSeconds(meta.deletionTimestamp);
     this.data.resourceVersion += 1;
     meta.resourceVersion = String(this.data.resourceVersion);
     this.data.objects[key] = obj;
@@ -81,7 +83,7 @@ export class State {
 
   /** Records an event, folding repeats of the same reason and message into a count as Kubernetes does. */
   event(obj: KObject, type: KEvent['type'], reason: string, message: string): void {
-    const at = this.now().toISOString();
+    const at = rfc3339(this.now());
     const involved = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid };
     const events = this.data.events;
     const last = events.findLast((e) => e.involvedObject.uid === involved.uid && e.involvedObject.kind === obj.kind && e.involvedObject.name === involved.name);
@@ -99,4 +101,9 @@ export class State {
   eventsFor(obj: KObject): KEvent[] {
     return this.data.events.filter((e) => e.involvedObject.kind === obj.kind && e.involvedObject.name === obj.metadata.name && (e.involvedObject.namespace ?? '') === (obj.metadata.namespace ?? '') && (!e.involvedObject.uid || e.involvedObject.uid === obj.metadata.uid));
   }
+}
+
+/** Metadata timestamps are stored as Kubernetes writes them, whatever a controller handed in. */
+function wholeSeconds(ts: string | undefined): string | undefined {
+  return ts?.replace(/\.\d+Z$/, 'Z');
 }
