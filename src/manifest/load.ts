@@ -30,8 +30,8 @@ export interface LoadOptions {
   stdin?: NodeJS.ReadableStream;
   cwd: string;
   /**
-   * The namespace given with -n. Namespaced objects without one get it; an object naming another namespace
-   * is an error, as with kubectl. Leave undefined when -n was not given.
+   * Namespace for namespaced objects that name none (the -n namespace, else "default"). An object naming
+   * another namespace keeps it: whether that contradicts an explicit -n is the command's call (ops/load.ts).
    */
   defaultNamespace?: string;
 }
@@ -100,19 +100,8 @@ function expandList(doc: YamlDocument): Item[] {
 function checkItem(item: Item, defaultNamespace: string | undefined): CheckResult {
   if (item.problems) return { problems: item.problems, ignored: [] };
   const result = checkObject(item.value);
-  const namespaceProblem = result.object && applyNamespace(result.object, defaultNamespace);
-  return namespaceProblem ? { problems: [namespaceProblem], ignored: [] } : result;
-}
-
-function applyNamespace(obj: KObject, namespace: string | undefined): FieldProblem | undefined {
-  if (!namespace || !findKind(obj.kind)?.namespaced) return undefined;
-  if (!obj.metadata.namespace) {
-    obj.metadata.namespace = namespace;
-    return undefined;
-  }
-  if (obj.metadata.namespace === namespace) return undefined;
-  const message = `the namespace from the provided object ${JSON.stringify(obj.metadata.namespace)} does not match the namespace ${JSON.stringify(namespace)}. You must pass '--namespace=${obj.metadata.namespace}' to perform this operation.`;
-  return { field: [], message, at: { path: ['metadata', 'namespace'], part: 'value' } };
+  if (result.object && defaultNamespace && findKind(result.object.kind)?.namespaced) result.object.metadata.namespace ??= defaultNamespace;
+  return result;
 }
 
 function problemLines(file: string, locator: SourceLocator, problems: FieldProblem[]): string[] {

@@ -103,17 +103,15 @@ describe('loadManifests: kind List', () => {
 });
 
 describe('loadManifests: namespaces', () => {
-  test('-n fills namespaced objects without a namespace, not Namespaces', async () => {
+  test('defaultNamespace fills namespaced objects without a namespace, not Namespaces', async () => {
     const text = CONFIGMAP('a') + '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n';
     const r = await loadText(text, 'web.yaml', { defaultNamespace: 'dev' });
     expect(r.objects.map((o) => o.obj.metadata)).toEqual([{ name: 'a', namespace: 'dev' }, { name: 'dev' }]);
   });
 
-  test('-n with an object of another namespace is kubectl\'s error', async () => {
-    const text = CONFIGMAP('a') + '  namespace: prod\n';
-    expect(await problems(loadText(text, 'web.yaml', { defaultNamespace: 'dev' }))).toEqual([
-      `web.yaml:5:14: the namespace from the provided object "prod" does not match the namespace "dev". You must pass '--namespace=prod' to perform this operation.`,
-    ]);
+  test('an object that names its namespace keeps it (an explicit -n contradicting it is the command\'s error)', async () => {
+    const r = await loadText(CONFIGMAP('a') + '  namespace: prod\n', 'web.yaml', { defaultNamespace: 'dev' });
+    expect(r.objects[0].obj.metadata.namespace).toBe('prod');
   });
 
   test('without -n the namespace stays as written (absent here)', async () => {
