@@ -1,6 +1,6 @@
 /**
- * Progress of long operations on stderr: one line that rewrites itself on a terminal, plain lines (each
- * change once) when piped, so scripts' stdout stays exactly the result lines.
+ * Progress of long operations (apply/delete waiting, ...) on stderr: one line that rewrites itself on a
+ * terminal. When stderr is not a terminal nothing is printed, so piped output is exactly the result lines.
  */
 import type { Output } from './factory';
 
@@ -13,10 +13,9 @@ export function progressOn(out: Output): Progress {
   let shown = false;
   return {
     update(line) {
-      if (out.isTTY) {
-        out.write(`\r\x1b[2K${line}`);
-        shown = true;
-      } else out.write(`${line}\n`);
+      if (!out.isTTY) return;
+      out.write(`\r\x1b[2K${line}`);
+      shown = true;
     },
     done() {
       if (shown) out.write('\r\x1b[2K');

@@ -10,7 +10,9 @@ describe('deployments on real Docker', () => {
   const k = new Kctl();
   afterAll(() => k.cleanup());
 
-  const running = async (app: string) => (await k.containers()).filter((c) => c.labels['io.kctl.pod']?.startsWith(`${app}-`) && c.state === 'running');
+  /** The application containers (not pod sandboxes) of one Deployment. */
+  const appContainers = async (app: string) => (await k.containers()).filter((c) => c.labels['io.kctl.pod']?.startsWith(`${app}-`) && c.labels['io.kctl.role'] === 'app');
+  const running = async (app: string) => (await appContainers(app)).filter((c) => c.state === 'running');
 
   test('apply creates real containers and get shows them Running', async () => {
     const file = k.write('web.yaml', deploymentYaml('web', { replicas: 3 }));
@@ -18,22 +20,22 @@ describe('deployments on real Docker', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('deployment.apps/web created\n');
     expect(r.code).toBe(0);
-    expect(await running('web')).toHaveLength(3);
+    expect((await running('web')).length).toBe(3);
 
     const pods = await k.run(['get', 'pods', '--no-headers']);
     const lines = pods.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    for (const line of lines) expect(line).toMatch(/^web-[a-z0-9]{10}-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s+\d+s$/);
+    for (const line of lines) expect(line).toMatch(/^web-[a-z0-9]{6,10}-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s+\d+s$/);
 
     const dep = await k.run(['get', 'deployment', 'web']);
     expect(dep.stdout).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+3\/3\s+3\s+3\s+\d+s\n$/);
 
     // Containers are readable in `docker ps` and carry kctl's labels.
-    const c = (await k.containers())[0];
-    expect(c.name).toMatch(/^default_web-[a-z0-9]{10}-[a-z0-9]{5}_web_0$/);
+    const c = (await appContainers('web'))[0];
+    expect(c.name).toMatch(/^default_web-[a-z0-9]{6,10}-[a-z0-9]{5}_web_0$/);
     expect(c.labels['io.kctl.namespace']).toBe('default');
-    expect(c.labels['io.kctl.owner']).toMatch(/^web-[a-z0-9]{10}$/);
-    expect(c.labels['io.kctl.pod-template-hash']).toMatch(/^[a-z0-9]{10}$/);
+    expect(c.labels['io.kctl.owner']).toMatch(/^web-[a-z0-9]{6,10}$/);
+    expect(c.labels['io.kctl.pod-template-hash']).toMatch(/^[a-z0-9]{6,10}$/);
   });
 
   test('re-applying the same manifest is unchanged and touches no container', async () => {
@@ -48,11 +50,11 @@ describe('deployments on real Docker', () => {
 
   test('scale up and down', async () => {
     expect((await k.run(['scale', 'deployment/web', '--replicas=5'])).stdout).toBe('deployment.apps/web scaled\n');
-    expect(await running('web')).toHaveLength(5);
+    expect((await running('web')).length).toBe(5);
     const down = await k.run(['scale', 'deployment', 'web', '--replicas', '2']);
     expect(down.stdout).toBe('deployment.apps/web scaled\n');
     expect(down.code).toBe(0);
-    expect(await k.containers()).toHaveLength(2);
+    expect((await appContainers('web')).map((c) => c.state)).toEqual(['running', 'running']);
     const pre = await k.run(['scale', 'deployment/web', '--replicas=3', '--current-replicas=4']);
     expect(pre.code).toBe(5);
     expect(pre.stderr).toBe('error: Expected replicas to be 4, was 2\n');
@@ -64,7 +66,7 @@ describe('deployments on real Docker', () => {
     const r = await k.run(['reconcile']);
     expect(r.code).toBe(0);
     const now = await running('web');
-    expect(now).toHaveLength(2);
+    expect(now.length).toBe(2);
     expect(now.map((c) => c.id)).not.toContain(victim.id);
   });
 
@@ -72,7 +74,7 @@ describe('deployments on real Docker', () => {
     const [victim] = await running('web');
     await docker(['kill', victim.id]);
     expect((await k.run(['reconcile'])).code).toBe(0);
-    expect(await running('web')).toHaveLength(2);
+    expect((await running('web')).length).toBe(2);
     const pods = await k.run(['get', 'pods', '-o', 'jsonpath={.items[*].status.containerStatuses[0].restartCount}']);
     expect(pods.stdout.split(' ').map(Number).sort()).toEqual([0, 1]);
   });
@@ -86,9 +88,9 @@ describe('deployments on real Docker', () => {
     await new Promise((r) => child.on('exit', r));
     const r = await k.run(['apply', '-f', file]);
     expect(r.code).toBe(0);
-    const big = (await k.containers()).filter((c) => c.labels['io.kctl.pod']?.startsWith('big-'));
-    expect(big.filter((c) => c.state === 'running')).toHaveLength(6);
-    expect(big).toHaveLength(6);
+    const big = await appContainers('big');
+    expect(big.filter((c) => c.state === 'running').length).toBe(6);
+    expect(big.length).toBe(6);
     expect(new Set(big.map((c) => c.labels['io.kctl.pod'])).size).toBe(6);
   });
 
@@ -108,7 +110,7 @@ describe('deployments on real Docker', () => {
     const r = await k.run(['delete', 'deployment', 'web', 'big', 'bad']);
     expect(r.stdout).toBe('deployment.apps "web" deleted\ndeployment.apps "big" deleted\ndeployment.apps "bad" deleted\n');
     expect(r.code).toBe(0);
-    expect(await k.containers()).toEqual([]);
+    expect((await k.containers()).map((c) => c.name)).toEqual([]);
     const all = await k.run(['get', 'all']);
     expect(all.stdout).toBe('');
     expect(all.stderr).toBe('No resources found in default namespace.\n');
@@ -122,7 +124,7 @@ describe('deployments on real Docker', () => {
     expect(nets.trim()).toBe(`kctl-${k.scopeId}-team-a`);
     const r = await k.run(['delete', 'namespace', 'team-a']);
     expect(r.stdout).toBe('namespace "team-a" deleted\n');
-    expect(await k.containers()).toEqual([]);
+    expect((await k.containers()).map((c) => c.name)).toEqual([]);
     expect((await docker(['network', 'ls', '--filter', `label=io.kctl.state=${k.scopeId}`, '-q'])).trim()).toBe('');
   });
 });
