@@ -72,12 +72,15 @@ function flagsOf(cmd: Command): Flag[] {
     });
 }
 
-/** By convention of the command modules: `resources...` are TYPE NAME / TYPE/NAME, `resource` is TYPE[.FIELD]. */
+/**
+ * By convention of the command modules: a first argument `resources...` (or `args...`, as in label and annotate)
+ * is TYPE NAME / TYPE/NAME, `resource` or `type` is a type alone (explain, schema).
+ */
 function argKind(cmd: Command): ArgKind {
   const first = cmd.registeredArguments[0];
   if (!first) return { kind: 'none' };
   if (first.argChoices) return { kind: 'one-of', words: first.argChoices };
-  if (first.name() === 'resources') return { kind: 'resources' };
+  if (first.name() === 'resources' || first.name() === 'args') return { kind: 'resources' };
   if (first.name() === 'resource' || first.name() === 'type') return { kind: 'types' };
   return { kind: 'none' };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Factory } from '../factory';
+import { addWaitFlags, collect } from '../shared';
 
 export function register(program: Command, f: Factory): void {
   const create = program.command('create').description('Create a resource from the command line');
@@ -13,4 +14,20 @@ export function register(program: Command, f: Factory): void {
       const { createNamespace } = require('../../ops/create') as typeof import('../../ops/create');
       await createNamespace(f, name, opts);
     });
+  addWaitFlags(
+    create
+      .command('deployment')
+      .alias('deploy')
+      .description('Create a deployment with the given image(s): labels and selector app=NAME, as kubectl generates it')
+      .argument('<name>')
+      .argument('[command...]', 'after --: the container command and its arguments')
+      .requiredOption('--image <image>', 'image to run (repeatable: one container each)', collect)
+      .option('--replicas <count>', 'number of replicas', '1')
+      .option('--port <port>', 'the containerPort of the first container')
+      .option('--dry-run [mode]', 'client|server|none'),
+    'the deployment to be ready',
+  ).action(async (name: string, command: string[], opts) => {
+    const { createDeployment } = require('../../ops/create-deployment') as typeof import('../../ops/create-deployment');
+    await createDeployment(f, name, command, opts);
+  });
 }

@@ -17,6 +17,7 @@ const modules: Register[] = [
   require('./reconcile').register,
   require('./diff').register,
   require('./wait').register,
+  require('./label').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,
