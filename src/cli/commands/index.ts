@@ -18,6 +18,7 @@ const modules: Register[] = [
   require('./diff').register,
   require('./wait').register,
   require('./label').register,
+  require('./expose').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,

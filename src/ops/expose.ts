@@ -1,0 +1,79 @@
+/**
+ * `kctl expose deployment NAME --port P`: the Service kubectl generates for an object: its selector (a
+ * Deployment's or ReplicaSet's matchLabels, a Service's selector, a Pod's labels), its labels, ports from
+ * --port or from the containers, targetPort = port unless --target-port. Created like `create`, then converged.
+ */
+import type { Factory } from '../cli/factory';
+import type { KObject } from '../api/types';
+import { pluralName } from '../api/kinds';
+import { KctlError, NotFoundError, UsageError } from '../errors';
+import { createObject } from './create';
+import { convergeTargets } from './converge';
+import { parseResourceArgs } from './resource-args';
+
+export interface ExposeOptions {
+  port?: string;
+  targetPort?: string;
+  protocol: string;
+  type?: string;
+  name?: string;
+  dryRun?: string | boolean;
+  wait: boolean;
+  timeout: string;
+}
+
+const EXPOSABLE = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service']);
+const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
+
+export async function runExpose(f: Factory, args: string[], opts: ExposeOptions): Promise<void> {
+  const { refs } = parseResourceArgs(args, { requireName: true });
+  if (refs.length !== 1) throw new UsageError('expose takes exactly one resource: TYPE NAME or TYPE/NAME');
+  const { kind, name } = refs[0];
+  if (!EXPOSABLE.has(kind.kind)) throw new UsageError(`cannot expose a ${kind.kind}`, 'expose a deployment, replicaset, pod or service');
+  if (opts.type !== undefined && !TYPES.includes(opts.type)) throw new UsageError(`Unsupported service type "${opts.type}"`, `one of: ${TYPES.join(', ')}`);
+  const namespace = f.namespace();
+  const target = f.store().read().get(kind.kind, namespace, name!);
+  if (!target) throw new NotFoundError(`${pluralName(kind.kind)} "${name}" not found`);
+
+  const ports = (opts.port !== undefined ? [opts.port] : containerPorts(target)).map((p) => portNumber(p, '--port'));
+  if (ports.length === 0) throw new UsageError("couldn't find port via --port flag or introspection", 'give the port: --port 80');
+  const targetPort = opts.targetPort === undefined ? undefined : /^\d+$/.test(opts.targetPort) ? portNumber(opts.targetPort, '--target-port') : opts.targetPort;
+  const labels = target.metadata.labels;
+  const service: KObject = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: opts.name ?? name!, namespace, ...(labels ? { labels: { ...labels } } : {}) },
+    spec: {
+      ports: ports.map((port, i) => ({ ...(ports.length > 1 ? { name: `port-${i + 1}` } : {}), port, protocol: opts.protocol, targetPort: targetPort ?? port })),
+      selector: selectorOf(target),
+      ...(opts.type ? { type: opts.type } : {}),
+    },
+  };
+  // createObject reports "created"; expose says "exposed", as kubectl does.
+  const stdout = { isTTY: f.stdout.isTTY, write: (t: string) => f.stdout.write(t.replace(/ created( \(dry run\))?\n$/, ' exposed$1\n')) };
+  await createObject({ ...f, stdout }, service, opts);
+  if (opts.dryRun === undefined || opts.dryRun === 'none') await convergeTargets(f, [{ kind: 'Service', namespace, name: service.metadata.name }], opts);
+}
+
+/** kubectl's MapBasedSelectorForObject. */
+function selectorOf(obj: KObject): Record<string, string> {
+  const selector = obj.kind === 'Pod' ? obj.metadata.labels : obj.kind === 'Service' ? obj.spec?.selector : obj.spec?.selector?.matchLabels;
+  if (obj.kind !== 'Pod' && obj.kind !== 'Service' && obj.spec?.selector?.matchExpressions?.length) {
+    throw new KctlError("couldn't retrieve selectors via --selector flag or introspection: the selector uses matchExpressions, which a Service cannot express");
+  }
+  if (!selector || Object.keys(selector).length === 0) throw new KctlError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no labels to select by`);
+  return { ...selector };
+}
+
+/** kubectl's PortsForObject: the containers' ports (a Service's own ports). */
+function containerPorts(obj: KObject): string[] {
+  if (obj.kind === 'Service') return (obj.spec?.ports ?? []).map((p: { port: number }) => String(p.port));
+  const podSpec = obj.kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
+  return (podSpec?.containers ?? []).flatMap((c: { ports?: { containerPort: number }[] }) => (c.ports ?? []).map((p) => String(p.containerPort)));
+}
+
+function portNumber(text: string, flag: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 65535) throw new UsageError(`invalid argument "${text}" for "${flag}" flag: must be a port number (1-65535)`);
+  return n;
+}
