@@ -14,6 +14,8 @@ const modules: Register[] = [
   require('./set').register,
   require('./annotate').register,
   require('./create').register,
+  require('./logs').register,
+  require('./exec').register,
   require('./reconcile').register,
   require('./diff').register,
   require('./wait').register,

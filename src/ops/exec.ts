@@ -1,0 +1,48 @@
+/**
+ * `kctl exec POD [-c C] [-i] [-t] -- CMD...`: runs a command in a running container; output streams as it
+ * comes, -i forwards stdin, -t asks for a terminal, and the command's exit code becomes kctl's.
+ */
+import type { Readable } from 'stream';
+import type { Factory } from '../cli/factory';
+import { KctlError, UsageError } from '../errors';
+
+export interface ExecOptions {
+  container?: string;
+  stdin?: boolean;
+  tty?: boolean;
+}
+
+export async function runExec(f: Factory, target: string, command: string[], opts: ExecOptions): Promise<void> {
+  const { podsOf, chooseContainers, dockerContainerOf } = require('../controllers/pod/targets') as typeof import('../controllers/pod/targets');
+  const { scopeFor } = require('../controllers/scope') as typeof import('../controllers/scope');
+  if (!command.length) throw new UsageError('you must specify at least one command for the container', 'kctl exec POD -- COMMAND [args...]');
+  const pod = podsOf(f.store().read(), f.namespace(), target, undefined).pods[0];
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new KctlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const choice = chooseContainers(pod, opts.container, false);
+  if (choice.note) f.stderr.write(`${choice.note}\n`);
+  const name = choice.names[0];
+  const runtime = await f.runtime();
+  const info = await dockerContainerOf(runtime, scopeFor(f.statePath()), pod, name, false);
+  if (info.status !== 'running') throw new KctlError(`unable to upgrade connection: container not found ("${name}")`);
+
+  const terminal = f.stdin as NodeJS.ReadStream;
+  let tty = Boolean(opts.tty);
+  if (tty && !(opts.stdin && terminal.isTTY)) {
+    f.stderr.write('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+    tty = false;
+  }
+  if (tty) terminal.setRawMode?.(true);
+  try {
+    const result = await runtime.exec(info.id, command, {
+      stdin: opts.stdin ? (f.stdin as Readable) : undefined,
+      tty,
+      onOutput: (stream, chunk) => (stream === 'stdout' ? f.stdout : f.stderr).write(chunk.toString('utf8')),
+    });
+    f.stdout.write(result.stdout);
+    f.stderr.write(result.stderr);
+    if (result.exitCode !== 0) throw new KctlError(`command terminated with exit code ${result.exitCode}`, result.exitCode);
+  } finally {
+    if (tty) terminal.setRawMode?.(false);
+  }
+}
