@@ -8,10 +8,9 @@ import type { Factory } from '../cli/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
+import { CHANGE_CAUSE } from '../controllers/deployment/annotations';
 import { KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
 import { parseResourceArgs } from './resource-args';
-
-const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 export interface AnnotateOptions {
   overwrite?: boolean;

@@ -1,6 +1,7 @@
 /** `rollout history [--revision N]`: kubectl's history viewer over the Deployment's ReplicaSets. */
 import type { Factory } from '../../cli/factory';
 import { refName } from '../../api/kinds';
+import { CHANGE_CAUSE } from '../../controllers/deployment/annotations';
 import { KctlError } from '../../errors';
 import { deploymentNames, getDeployment } from './deployments';
 import { revisionFlag } from './undo';
@@ -15,7 +16,7 @@ export async function runHistory(f: Factory, args: string[], opts: { revision?: 
     if (revision > 0) {
       const found = history.find((h) => h.revision === revision);
       if (!found) throw new KctlError('unable to find the specified revision');
-      f.stdout.write(`${refName('Deployment', name)} with revision #${revision}\n${podTemplateText(found.rs.spec.template)}\n`);
+      f.stdout.write(`${refName('Deployment', name)} with revision #${revision}\n${podTemplateText(withChangeCause(found.rs.spec.template, found.changeCause))}\n`);
       continue;
     }
     if (history.length === 0) {
@@ -26,6 +27,12 @@ export async function runHistory(f: Factory, args: string[], opts: { revision?: 
     const rows = history.map((h) => `${h.revision}\t${h.changeCause || '<none>'}\n`).join('');
     f.stdout.write(`${refName('Deployment', name)}\n${tabwrite(`REVISION\tCHANGE-CAUSE\n${rows}`, { minwidth: 0, padding: 2 })}\n`);
   }
+}
+
+/** kubectl shows a revision's change-cause among its pod template's annotations. */
+function withChangeCause(template: any, changeCause: string | undefined): any {
+  if (!changeCause) return template;
+  return { ...template, metadata: { ...template?.metadata, annotations: { ...template?.metadata?.annotations, [CHANGE_CAUSE]: changeCause } } };
 }
 
 /** kubectl's printTemplate: describe's `Pod Template:` section. */
