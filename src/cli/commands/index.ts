@@ -21,6 +21,7 @@ const modules: Register[] = [
   require('./wait').register,
   require('./label').register,
   require('./expose').register,
+  require('./edit').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,
