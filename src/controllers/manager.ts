@@ -17,6 +17,9 @@ import { ImageCache } from './pod/images';
 import { syncPod, type PodOutcome } from './pod/sync';
 import { syncReplicaSet } from './replicaset/sync';
 import { networkName } from './scope';
+import { syncHPAs } from './hpa/sync';
+import { SERVICE_PROXY_ROLE, ServiceProxies } from './service/in-network';
+import { syncServices } from './service/sync';
 import { syncClaims } from './volumes/claims';
 import { sweepPodStorage } from './volumes/cleanup';
 
@@ -30,7 +33,11 @@ export interface PassResult {
 }
 
 export class Reconciler {
-  constructor(readonly ctx: ControllerContext) {}
+  private readonly serviceProxies: ServiceProxies;
+
+  constructor(readonly ctx: ControllerContext) {
+    this.serviceProxies = new ServiceProxies(ctx);
+  }
 
   async pass(): Promise<PassResult> {
     const { ctx } = this;
@@ -45,7 +52,8 @@ export class Reconciler {
 
     const outcomes = await mapLimit(pods, DOCKER_PARALLELISM, (pod) => syncPod(ctx, pod, byPod.get(pod.metadata.uid ?? '') ?? [], caches));
     const known = new Set(pods.map((p) => p.metadata.uid));
-    await mapLimit(containers.filter((c) => !known.has(c.labels[LABEL.podUid])), DOCKER_PARALLELISM, (c) => this.removeOrphan(c));
+    const orphans = containers.filter((c) => c.labels[LABEL.role] !== SERVICE_PROXY_ROLE && !known.has(c.labels[LABEL.podUid]));
+    await mapLimit(orphans, DOCKER_PARALLELISM, (c) => this.removeOrphan(c));
     await sweepPodStorage(ctx, new Set(pods.filter((p, i) => !outcomes[i].remove).map((p) => p.metadata.uid ?? '')));
 
     const after = await ctx.store.update((s) => {
@@ -54,6 +62,7 @@ export class Reconciler {
     });
     for (const o of outcomes) requeue = minDefined(requeue, o.requeueAfterMs);
     requeue = minDefined(requeue, after);
+    await this.serviceProxies.sync(ctx.store.read(), containers);
     await this.removeUnusedNetworks();
     return { requeueAfterMs: requeue, containers };
   }
@@ -78,6 +87,7 @@ export class Reconciler {
 /** The object controllers, pure over the state. Returns the earliest requeue they ask for. */
 export function syncObjects(state: State, now: Date): number | undefined {
   collectGarbage(state, now);
+  syncHPAs(state, now);
   let requeue: number | undefined;
   for (const dep of state.list('Deployment')) {
     if (!dep.metadata.deletionTimestamp) requeue = minDefined(requeue, syncDeployment(state, dep, now).requeueAfterMs);
@@ -87,6 +97,7 @@ export function syncObjects(state: State, now: Date): number | undefined {
     if (!rs.metadata.deletionTimestamp) requeue = minDefined(requeue, syncReplicaSet(state, rs, now).requeueAfterMs);
   }
   collectGarbage(state, now);
+  syncServices(state);
   return requeue;
 }
 

@@ -5,10 +5,14 @@
 import type { KObject } from '../../api/types';
 import { LABEL, type ContainerInfo } from '../../runtime/runtime';
 import type { ControllerContext } from '../context';
+import { drainRemainingMs } from '../service/drain';
 import { removePodStorage } from '../volumes/cleanup';
 import type { PodEvent, PodOutcome } from './pass';
 
 export async function terminatePod(ctx: ControllerContext, pod: KObject, actual: ContainerInfo[]): Promise<PodOutcome> {
+  // A Service endpoint first drains: proxies stop choosing it and its open connections finish (service/drain.ts).
+  const drainMs = actual.some((c) => c.status === 'running') ? drainRemainingMs(ctx.store.read(), pod, ctx.now()) : 0;
+  if (drainMs > 0) return { events: [], requeueAfterMs: drainMs };
   const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
   const sandboxes = actual.filter((c) => c.labels[LABEL.role] === 'sandbox');
   const containers = actual.filter((c) => c.labels[LABEL.role] !== 'sandbox');
