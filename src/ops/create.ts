@@ -2,17 +2,56 @@
 import type { Factory } from '../cli/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
-import { ConflictError } from '../errors';
+import { ConflictError, UsageError } from '../errors';
 import { applyObject, ensureDefaultNamespace, checkNamespace } from '../store/apply';
 
-export async function createNamespace(f: Factory, name: string, opts: { dryRun?: string | boolean }): Promise<void> {
+export interface CreateOptions {
+  dryRun?: string | boolean;
+  /** yaml | json | name: print the object instead of `<kind>/<name> created`. */
+  output?: string;
+}
+
+export async function createNamespace(f: Factory, name: string, opts: CreateOptions): Promise<void> {
   await createObject(f, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, opts);
 }
 
+export interface ConfigDataOptions extends CreateOptions {
+  fromLiteral?: string[];
+  fromFile?: string[];
+  fromEnvFile?: string[];
+  type?: string;
+}
+
+/** `kctl create configmap NAME`: UTF-8 values in data, anything else in binaryData, as kubectl does. */
+export async function createConfigMap(f: Factory, name: string, opts: ConfigDataOptions): Promise<void> {
+  const data: Record<string, string> = {};
+  const binaryData: Record<string, string> = {};
+  for (const [key, value] of collectData(f, 'ConfigMap', name, opts)) {
+    if (isUtf8(value)) data[key] = value.toString('utf8');
+    else binaryData[key] = value.toString('base64');
+  }
+  const obj: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: f.namespace() } };
+  if (Object.keys(data).length) obj.data = data;
+  if (Object.keys(binaryData).length) obj.binaryData = binaryData;
+  await createObject(f, obj, opts);
+}
+
+/** `kctl create secret generic NAME`: every value base64-encoded in data. */
+export async function createSecret(f: Factory, name: string, opts: ConfigDataOptions): Promise<void> {
+  const data: Record<string, string> = {};
+  for (const [key, value] of collectData(f, 'Secret', name, opts)) data[key] = value.toString('base64');
+  const obj: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: f.namespace() }, type: opts.type ?? 'Opaque' };
+  if (Object.keys(data).length) obj.data = data;
+  await createObject(f, obj, opts);
+}
+
 /** Shared by every `create` subcommand. */
-export async function createObject(f: Factory, obj: KObject, opts: { dryRun?: string | boolean }): Promise<void> {
+export async function createObject(f: Factory, obj: KObject, opts: CreateOptions): Promise<void> {
   const { validateObject } = require('../manifest/load') as typeof import('../manifest/load');
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
+  if (opts.output !== undefined && !['yaml', 'json', 'name'].includes(opts.output)) {
+    throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,name,yaml`);
+  }
   validateObject(obj);
   const dryRun = opts.dryRun !== undefined && opts.dryRun !== 'none';
   const create = (state: import('../store/state').State) => {
@@ -23,5 +62,66 @@ export async function createObject(f: Factory, obj: KObject, opts: { dryRun?: st
   };
   if (dryRun) create(f.store().read());
   else await f.store().update(create);
-  f.stdout.write(`${refName(obj.kind, obj.metadata.name)} created${dryRun ? ' (dry run)' : ''}\n`);
+  if (opts.output === undefined) {
+    f.stdout.write(`${refName(obj.kind, obj.metadata.name)} created${dryRun ? ' (dry run)' : ''}\n`);
+    return;
+  }
+  const { printObjects } = require('../printers') as typeof import('../printers');
+  f.stdout.write(printObjects([applyDefaults(obj)], { output: opts.output, now: f.now(), colour: false }));
+}
+
+/** A valid ConfigMap/Secret key (Kubernetes' IsConfigMapKey). */
+const KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** --from-literal key=value, --from-file [key=]path (a directory: one key per file), --from-env-file path. */
+function collectData(f: Factory, kind: 'ConfigMap' | 'Secret', name: string, opts: ConfigDataOptions): Map<string, Buffer> {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const out = new Map<string, Buffer>();
+  const add = (key: string, value: Buffer) => {
+    if (!KEY.test(key)) throw new UsageError(`"${key}" is not a valid key name for a ${kind}: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`);
+    if (out.has(key)) throw new UsageError(`cannot add key ${key}, another key by that name already exists in Data for ${kind} "${name}"`);
+    out.set(key, value);
+  };
+  for (const literal of opts.fromLiteral ?? []) {
+    const eq = literal.indexOf('=');
+    if (eq <= 0) throw new UsageError(`invalid literal source ${literal}, expected key=value`);
+    add(literal.slice(0, eq), Buffer.from(literal.slice(eq + 1)));
+  }
+  for (const source of opts.fromFile ?? []) {
+    const eq = source.indexOf('=');
+    const [key, file] = eq > 0 ? [source.slice(0, eq), source.slice(eq + 1)] : [undefined, source];
+    const full = path.resolve(f.cwd, file);
+    const stat = statOrThrow(fs, full, file);
+    if (stat.isDirectory()) {
+      if (key) throw new UsageError(`cannot give a key name for a directory path: ${file}`);
+      for (const entry of fs.readdirSync(full, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.isFile() && KEY.test(entry.name)) add(entry.name, fs.readFileSync(path.join(full, entry.name)));
+      }
+    } else add(key ?? path.basename(full), fs.readFileSync(full));
+  }
+  for (const file of opts.fromEnvFile ?? []) {
+    const full = path.resolve(f.cwd, file);
+    statOrThrow(fs, full, file);
+    for (const [i, raw] of fs.readFileSync(full, 'utf8').split(/\r?\n/).entries()) {
+      const line = raw.trimStart();
+      if (!line || line.startsWith('#')) continue;
+      const eq = line.indexOf('=');
+      if (eq <= 0) throw new UsageError(`${file}:${i + 1}: invalid line "${line}": expected KEY=VALUE`);
+      add(line.slice(0, eq), Buffer.from(line.slice(eq + 1)));
+    }
+  }
+  return out;
+}
+
+function statOrThrow(fs: typeof import('fs'), full: string, given: string): import('fs').Stats {
+  try {
+    return fs.statSync(full);
+  } catch {
+    throw new UsageError(`error reading ${given}: no such file or directory`);
+  }
+}
+
+function isUtf8(b: Buffer): boolean {
+  return Buffer.from(b.toString('utf8'), 'utf8').equals(b);
 }

@@ -14,6 +14,25 @@ export function register(program: Command, f: Factory): void {
       const { createNamespace } = require('../../ops/create') as typeof import('../../ops/create');
       await createNamespace(f, name, opts);
     });
+  const dataFlags = (cmd: Command) =>
+    cmd
+      .argument('<name>')
+      .option('--from-literal <key=value>', 'a key and its value (repeatable)', collect)
+      .option('--from-file <[key=]path>', 'a file (key: its name, or the one given) or a directory (one key per file); repeatable', collect)
+      .option('--from-env-file <path>', 'KEY=VALUE lines of a file (repeatable)', collect)
+      .option('--dry-run [mode]', 'client|server|none')
+      .option('-o, --output <format>', 'yaml|json|name: print the object');
+  dataFlags(create.command('configmap').alias('cm').description('Create a configmap from literals, files, directories or env files')).action(async (name: string, opts) => {
+    const { createConfigMap } = require('../../ops/create') as typeof import('../../ops/create');
+    await createConfigMap(f, name, opts);
+  });
+  const secret = create.command('secret').description('Create a secret (kctl supports the generic kind)');
+  dataFlags(secret.command('generic').description('Create a secret from literals, files, directories or env files (values are stored base64-encoded)'))
+    .option('--type <type>', 'the secret type', 'Opaque')
+    .action(async (name: string, opts) => {
+      const { createSecret } = require('../../ops/create') as typeof import('../../ops/create');
+      await createSecret(f, name, opts);
+    });
   addWaitFlags(
     create
       .command('deployment')
