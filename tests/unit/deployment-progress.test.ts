@@ -1,5 +1,6 @@
 import type { KObject } from '../../src/api/types';
 import { podTemplateHash } from '../../src/api/pod-template-hash';
+import { rfc3339 } from '../../src/api/time';
 import { syncDeployment } from '../../src/controllers/deployment/sync';
 import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
 import { Sim, deployment, setImage } from './rollout-sim';
@@ -12,7 +13,7 @@ describe('progress deadline', () => {
   test('a version whose pods never become Ready times out while the old pods keep serving', () => {
     const sim = new Sim({ brokenImage: 'web:v2' });
     sim.create(deployment({ replicas: 3, progressDeadlineSeconds: 10 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     const v1 = hashName(sim.deployment('web'));
     sim.edit('web', setImage('web:v2'));
     const v2 = hashName(sim.deployment('web'));
@@ -29,7 +30,7 @@ describe('progress deadline', () => {
     // Judged strictly after the deadline: the first tick past lastUpdateTime + 10 s.
     expect(sim.now.getTime() - lastProgress).toBe(11_000);
     expect(progressing(sim.deployment('web'))).toEqual({
-      type: 'Progressing', status: 'False', lastUpdateTime: sim.now.toISOString(), lastTransitionTime: sim.now.toISOString(),
+      type: 'Progressing', status: 'False', lastUpdateTime: rfc3339(sim.now), lastTransitionTime: rfc3339(sim.now),
       reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${v2}" has timed out progressing.`,
     });
     expect(rolloutStatus(sim.deployment('web'), sim.state)).toEqual({ message: 'deployment "web" exceeded its progress deadline', done: false, failed: true });
@@ -46,7 +47,7 @@ describe('progress deadline', () => {
 
     // A fixed version rolls out and the condition recovers.
     sim.edit('web', setImage('web:v3'));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done && sim.pods(sim.deployment('web')).length === 3, 50);
+    sim.runUntil(() => sim.settled(), 50);
     expect(progressing(sim.deployment('web'))).toMatchObject({ status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${hashName(sim.deployment('web'))}" has successfully progressed.` });
     expect(sim.imagesOf(sim.pods(sim.deployment('web')))).toEqual(['web:v3', 'web:v3', 'web:v3']);
   });
@@ -57,7 +58,7 @@ describe('progress deadline', () => {
     for (let i = 0; i < 5; i++) sim.tick();
     expect(sim.availablePods(sim.deployment('web'))).toHaveLength(0);
     sim.edit('web', setImage('web:v2'));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done && sim.pods(sim.deployment('web')).length === 3, 50);
+    sim.runUntil(() => sim.settled(), 50);
     expect(sim.imagesOf(sim.pods(sim.deployment('web')))).toEqual(['web:v2', 'web:v2', 'web:v2']);
   });
 
@@ -65,7 +66,7 @@ describe('progress deadline', () => {
     // Kubernetes' example in reconcileOldReplicaSets: 10 replicas, maxSurge 3, maxUnavailable 2.
     const sim = new Sim({ brokenImage: 'web:v2' });
     sim.create(deployment({ replicas: 10, maxSurge: 3, maxUnavailable: 2 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     const v1 = hashName(sim.deployment('web'));
     sim.edit('web', setImage('web:v2'));
     const v2 = hashName(sim.deployment('web'));
@@ -74,7 +75,7 @@ describe('progress deadline', () => {
     expect(sizes()).toEqual({ [v1]: 8, [v2]: 5 });
 
     const lost = sim.activePods(sim.deployment('web')).find((p) => p.spec.containers[0].image === 'web:v1')!;
-    lost.status.conditions[0] = { type: 'Ready', status: 'False', lastTransitionTime: sim.now.toISOString() };
+    lost.status.conditions[0] = { type: 'Ready', status: 'False', lastTransitionTime: rfc3339(sim.now) };
     sim.state.put(lost);
     for (let i = 0; i < 10; i++) sim.tick();
     expect(sizes()).toEqual({ [v1]: 8, [v2]: 5 });
@@ -85,11 +86,11 @@ describe('pause and resume', () => {
   test('paused: the template change waits, time paused does not count against the deadline, resume rolls out', () => {
     const sim = new Sim();
     sim.create(deployment({ replicas: 2, progressDeadlineSeconds: 10 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     sim.edit('web', (d) => (d.spec.paused = true));
     sim.reconcile();
     expect(progressing(sim.deployment('web'))).toEqual({
-      type: 'Progressing', status: 'Unknown', lastUpdateTime: sim.now.toISOString(), lastTransitionTime: sim.now.toISOString(), reason: 'DeploymentPaused', message: 'Deployment is paused',
+      type: 'Progressing', status: 'Unknown', lastUpdateTime: rfc3339(sim.now), lastTransitionTime: rfc3339(sim.now), reason: 'DeploymentPaused', message: 'Deployment is paused',
     });
 
     sim.edit('web', setImage('web:v2'));
@@ -103,8 +104,8 @@ describe('pause and resume', () => {
     sim.edit('web', (d) => (d.spec.paused = false));
     sim.reconcile();
     const resumed = sim.deployment('web');
-    expect(progressing(resumed)).toMatchObject({ status: 'True', reason: 'NewReplicaSetCreated', lastTransitionTime: sim.now.toISOString() });
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done && sim.pods(sim.deployment('web')).length === 2, 20);
+    expect(progressing(resumed)).toMatchObject({ status: 'True', reason: 'NewReplicaSetCreated', lastTransitionTime: rfc3339(sim.now) });
+    sim.runUntil(() => sim.settled(), 20);
     expect(progressing(sim.deployment('web')).reason).toBe('NewReplicaSetAvailable');
     expect(sim.imagesOf(sim.pods(sim.deployment('web')))).toEqual(['web:v2', 'web:v2']);
   });
@@ -112,7 +113,7 @@ describe('pause and resume', () => {
   test('an exceeded deadline stays visible when the Deployment is paused', () => {
     const sim = new Sim({ brokenImage: 'web:v2' });
     sim.create(deployment({ replicas: 1, progressDeadlineSeconds: 5 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     sim.edit('web', setImage('web:v2'));
     sim.runUntil(() => progressing(sim.deployment('web')).reason === 'ProgressDeadlineExceeded', 20);
     sim.edit('web', (d) => (d.spec.paused = true));
@@ -142,7 +143,7 @@ describe('rollout status', () => {
   test('with the state, the stored Deployment is judged, not the caller\'s old copy', () => {
     const sim = new Sim();
     const stale = structuredClone(sim.create(deployment({ replicas: 1 })));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     expect(rolloutStatus(stale).done).toBe(false);
     expect(rolloutStatus(stale, sim.state)).toEqual({ message: 'deployment "web" successfully rolled out', done: true, failed: false });
   });

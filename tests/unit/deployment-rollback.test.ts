@@ -1,26 +1,21 @@
 import { ConflictError, NotFoundError } from '../../src/errors';
 import { rollbackTo } from '../../src/controllers/deployment/rollback';
 import { rolloutHistory } from '../../src/controllers/deployment/history';
-import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
 import { Sim, deployment, setImage } from './rollout-sim';
 
 /** web:v1, v2 and v3 rolled out one after the other, each with its change-cause. */
 function threeRevisions(): Sim {
   const sim = new Sim({ readyAfter: 1, goneAfter: 0 });
   sim.create(deployment({ replicas: 2, changeCause: 'create v1' }));
-  sim.runUntil(done(sim));
+  sim.runUntil(() => sim.settled());
   for (const v of ['v2', 'v3']) {
     sim.edit('web', (d) => {
       setImage(`web:${v}`)(d);
       d.metadata.annotations!['kubernetes.io/change-cause'] = `set image ${v}`;
     });
-    sim.runUntil(done(sim));
+    sim.runUntil(() => sim.settled());
   }
   return sim;
-}
-
-function done(sim: Sim): () => boolean {
-  return () => rolloutStatus(sim.deployment('web'), sim.state).done && sim.pods(sim.deployment('web')).every((p) => !p.metadata.deletionTimestamp);
 }
 
 function history(sim: Sim): [number, string | undefined, string][] {
@@ -59,7 +54,7 @@ describe('rollout undo', () => {
     // The Deployment keeps its revision bookkeeping and takes the change-cause of the revision it returns to.
     expect(dep.metadata.annotations).toEqual({ 'deployment.kubernetes.io/revision': '3', 'kubernetes.io/change-cause': 'set image v2' });
 
-    sim.runUntil(done(sim));
+    sim.runUntil(() => sim.settled());
     expect(history(sim)).toEqual([
       [1, 'create v1', 'web:v1'],
       [3, 'set image v3', 'web:v3'],
@@ -72,14 +67,14 @@ describe('rollout undo', () => {
 
     // Undo again returns to v3 (now the previous revision).
     rollbackTo(sim.state, sim.deployment('web'));
-    sim.runUntil(done(sim));
+    sim.runUntil(() => sim.settled());
     expect(history(sim).map(([r, , image]) => [r, image])).toEqual([[1, 'web:v1'], [4, 'web:v2'], [5, 'web:v3']]);
   });
 
   test('--to-revision picks that revision', () => {
     const sim = threeRevisions();
     expect(rollbackTo(sim.state, sim.deployment('web'), 1)).toEqual({ message: 'rolled back' });
-    sim.runUntil(done(sim));
+    sim.runUntil(() => sim.settled());
     expect(sim.imagesOf(sim.pods(sim.deployment('web')))).toEqual(['web:v1', 'web:v1']);
     expect(history(sim).map(([r, , image]) => [r, image])).toEqual([[2, 'web:v2'], [3, 'web:v3'], [4, 'web:v1']]);
   });

@@ -6,7 +6,6 @@ import type { KObject } from '../../src/api/types';
 import { State, emptyState } from '../../src/store/state';
 import { podTemplateHash } from '../../src/api/pod-template-hash';
 import { scaleProportionally } from '../../src/controllers/deployment/scale';
-import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
 import { Sim, START, deployment, setImage } from './rollout-sim';
 
 const NEW = '2016-05-20T02:00:00Z';
@@ -60,13 +59,13 @@ describe('scaling-only changes', () => {
   test('never create a ReplicaSet; they resize the current one and say so', () => {
     const sim = new Sim();
     sim.create(deployment({ replicas: 3 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     const name = `web-${podTemplateHash(sim.deployment('web').spec.template)}`;
 
     sim.edit('web', (d) => (d.spec.replicas = 5));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done && sim.pods(sim.deployment('web')).length === 5);
+    sim.runUntil(() => sim.settled());
     sim.edit('web', (d) => (d.spec.replicas = 2));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done && sim.pods(sim.deployment('web')).length === 2);
+    sim.runUntil(() => sim.settled());
 
     const dep = sim.deployment('web');
     expect(sim.replicaSets(dep).map((rs) => rs.metadata.name)).toEqual([name]);
@@ -78,7 +77,7 @@ describe('scaling-only changes', () => {
   test('mid-rollout, the ReplicaSets grow in proportion and the rollout then finishes at the new size', () => {
     const sim = new Sim();
     sim.create(deployment({ replicas: 10 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     const oldName = `web-${podTemplateHash(sim.deployment('web').spec.template)}`;
     sim.edit('web', setImage('web:v2'));
     const newName = `web-${podTemplateHash(sim.deployment('web').spec.template)}`;
@@ -93,7 +92,7 @@ describe('scaling-only changes', () => {
     expect(sizes()).toEqual({ [oldName]: 15, [newName]: 10 });
     expect(sim.events(sim.deployment('web')).slice(-2)).toEqual([`Scaled up replica set ${oldName} from 8 to 15`, `Scaled up replica set ${newName} from 5 to 10`]);
 
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done && sim.pods(sim.deployment('web')).length === 20);
+    sim.runUntil(() => sim.settled());
     expect(sizes()).toEqual({ [oldName]: 0, [newName]: 20 });
     expect(sim.imagesOf(sim.pods(sim.deployment('web')))).toEqual(Array(20).fill('web:v2'));
   });
@@ -101,7 +100,7 @@ describe('scaling-only changes', () => {
   test('a paused Deployment still scales, and the template change waits for resume', () => {
     const sim = new Sim();
     sim.create(deployment({ replicas: 2 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     sim.edit('web', (d) => {
       d.spec.paused = true;
       setImage('web:v2')(d);

@@ -1,10 +1,10 @@
 import { podTemplateHash } from '../../src/api/pod-template-hash';
+import { rfc3339 } from '../../src/api/time';
 import { syncDeployment } from '../../src/controllers/deployment/sync';
 import { cascadeDelete } from '../../src/controllers/deployment/cascade';
-import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
 import { Sim, START, deployment, setImage } from './rollout-sim';
 
-const at = (seconds: number) => new Date(START.getTime() + seconds * 1000).toISOString();
+const at = (seconds: number) => rfc3339(new Date(START.getTime() + seconds * 1000));
 
 describe('a new Deployment', () => {
   test('gets a ReplicaSet named by its template hash, labelled, annotated and owned as Kubernetes does', () => {
@@ -73,7 +73,7 @@ describe('a new Deployment', () => {
     sim.create(deployment({ replicas: 2, minReadySeconds: 5 }));
     sim.runUntil(() => sim.deployment('web').status?.readyReplicas === 2, 10);
     expect(sim.deployment('web').status).toMatchObject({ readyReplicas: 2, availableReplicas: 0 });
-    const ticks = sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done, 20);
+    const ticks = sim.runUntil(() => sim.settled(), 20);
     expect(ticks).toBeGreaterThanOrEqual(5);
     expect(sim.replicaSets(sim.deployment('web'))[0].spec.minReadySeconds).toBe(5);
   });
@@ -83,11 +83,11 @@ describe('rollouts', () => {
   test('RollingUpdate events step through the scale-up and scale-down of each ReplicaSet', () => {
     const sim = new Sim({ readyAfter: 1, goneAfter: 0 });
     sim.create(deployment({ replicas: 2, maxSurge: 1, maxUnavailable: 0 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     const v1 = `web-${podTemplateHash(sim.deployment('web').spec.template)}`;
     sim.edit('web', setImage('web:v2'));
     const v2 = `web-${podTemplateHash(sim.deployment('web').spec.template)}`;
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     expect(sim.events(sim.deployment('web'))).toEqual([
       `Scaled up replica set ${v1} from 0 to 2`,
       `Scaled up replica set ${v2} from 0 to 1`,
@@ -101,7 +101,7 @@ describe('rollouts', () => {
   test('Recreate scales the old ReplicaSet to 0 and starts the new one only when its pods are gone', () => {
     const sim = new Sim({ readyAfter: 1, goneAfter: 3 });
     sim.create(deployment({ replicas: 3, strategy: 'Recreate' }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     const v1 = `web-${podTemplateHash(sim.deployment('web').spec.template)}`;
     sim.edit('web', setImage('web:v2'));
     const v2 = `web-${podTemplateHash(sim.deployment('web').spec.template)}`;
@@ -113,7 +113,7 @@ describe('rollouts', () => {
     // Old pods are still terminating: no new ReplicaSet yet.
     expect(sim.state.get('ReplicaSet', 'default', v2)).toBeUndefined();
     expect(sim.pods(sim.deployment('web'))).toHaveLength(3);
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     expect(sim.events(sim.deployment('web')).slice(-2)).toEqual([`Scaled down replica set ${v1} from 3 to 0`, `Scaled up replica set ${v2} from 0 to 3`]);
   });
 
@@ -137,12 +137,12 @@ describe('deletion', () => {
   test('cascadeDelete takes the ReplicaSets and Pods with it, the Deployment last', () => {
     const sim = new Sim({ goneAfter: 2 });
     sim.create(deployment({ replicas: 2 }));
-    sim.runUntil(() => rolloutStatus(sim.deployment('web'), sim.state).done);
+    sim.runUntil(() => sim.settled());
     const dep = sim.deployment('web');
     const rs = sim.replicaSets(dep)[0];
 
     cascadeDelete(sim.state, dep, sim.now);
-    expect(dep.metadata.deletionTimestamp).toBe(sim.now.toISOString());
+    expect(dep.metadata.deletionTimestamp).toBe(rfc3339(sim.now));
     expect(sim.pods(dep).every((p) => p.metadata.deletionTimestamp)).toBe(true);
     expect(rs.metadata.deletionTimestamp).toBeDefined();
     expect(sim.state.get('Deployment', 'default', 'web')).toBeDefined();

@@ -5,7 +5,6 @@
  * old ReplicaSets end at 0, revisionHistoryLimit is honoured, and Recreate never runs old and new together.
  */
 import type { KObject } from '../../src/api/types';
-import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
 import { Sim, deployment, setImage, type SimOptions } from './rollout-sim';
 
 const MAX_TICKS = 300;
@@ -24,12 +23,10 @@ function specSum(replicaSets: KObject[]): number {
   return replicaSets.reduce((n, rs) => n + rs.spec.replicas, 0);
 }
 
-/** Complete as `rollout status` sees it, and nothing of older versions is left, not even terminating pods. */
+/** Settled, and every Pod left runs `image`. */
 function settledOn(sim: Sim, name: string, image: string): () => boolean {
   return () => {
-    const dep = sim.deployment(name);
-    const pods = sim.pods(dep);
-    return rolloutStatus(dep, sim.state).done && pods.length === dep.spec.replicas && pods.every((p) => p.spec.containers[0].image === image && !p.metadata.deletionTimestamp);
+    return sim.settled(name) && sim.pods(sim.deployment(name)).every((p) => p.spec.containers[0].image === image);
   };
 }
 

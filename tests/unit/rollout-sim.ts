@@ -11,6 +11,7 @@ import { collectGarbage } from '../../src/controllers/gc';
 import { syncDeployment } from '../../src/controllers/deployment/sync';
 import { syncReplicaSet } from '../../src/controllers/replicaset/sync';
 import { isControlledBy } from '../../src/controllers/replicaset/ownership';
+import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
 
 export const START = new Date('2024-05-01T10:00:00.000Z');
 
@@ -112,6 +113,12 @@ export class Sim {
       this.state.put(pod);
       this.check();
     }
+  }
+
+  /** `rollout status` says done and no Pod of the Deployment is still terminating: nothing more will happen. */
+  settled(name = 'web'): boolean {
+    const dep = this.deployment(name);
+    return rolloutStatus(dep, this.state).done && this.pods(dep).every((p) => !p.metadata.deletionTimestamp);
   }
 
   // --- What the tests look at -------------------------------------------------------------------------

@@ -4,12 +4,13 @@
  * and removes the Pods, an emptied ReplicaSet goes, and the Deployment goes once it owns nothing.
  */
 import type { KObject } from '../../api/types';
+import { rfc3339 } from '../../api/time';
 import type { State } from '../../store/state';
 import { collectGarbage } from '../gc';
 
 export function cascadeDelete(state: State, obj: KObject, now: Date): void {
   if (!obj.metadata.deletionTimestamp) {
-    obj.metadata.deletionTimestamp = now.toISOString();
+    obj.metadata.deletionTimestamp = rfc3339(now);
     state.put(obj);
   }
   collectGarbage(state, now);

@@ -1,5 +1,6 @@
 /** Deployment conditions, set the way Kubernetes' SetDeploymentCondition does. */
 import type { Condition } from '../../api/types';
+import { rfc3339 } from '../../api/time';
 
 export const Available = 'Available';
 export const Progressing = 'Progressing';
@@ -25,7 +26,7 @@ export function getCondition(status: ConditionHolder | undefined, type: string):
 }
 
 export function newCondition(type: string, status: Condition['status'], reason: string, message: string, now: Date): Condition {
-  const at = now.toISOString();
+  const at = rfc3339(now);
   return { type, status, lastUpdateTime: at, lastTransitionTime: at, reason, message };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { KObject } from '../../api/types';
 import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../../api/pod-template-hash';
+import { rfc3339 } from '../../api/time';
 import type { State } from '../../store/state';
 import { controllerRef } from '../replicaset/ownership';
 import { maxRevision, REVISION, setDeploymentRevision, setNewReplicaSetAnnotations } from './annotations';
@@ -79,7 +80,7 @@ function createNewReplicaSet(state: State, dep: KObject, oldRSs: KObject[], newR
   const rs: KObject = {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
-    metadata: { name, namespace, creationTimestamp: now.toISOString(), generation: 1, labels: { ...template.metadata.labels }, ownerReferences: [controllerRef(dep)] },
+    metadata: { name, namespace, creationTimestamp: rfc3339(now), generation: 1, labels: { ...template.metadata.labels }, ownerReferences: [controllerRef(dep)] },
     spec: { replicas: 0, minReadySeconds: minReadySecondsOf(dep), selector, template },
   };
   rs.spec.replicas = newReplicaSetReplicas(dep, [...oldRSs, rs], rs);

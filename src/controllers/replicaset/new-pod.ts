@@ -2,6 +2,7 @@
 import { randomInt } from 'crypto';
 import type { KObject } from '../../api/types';
 import { SAFE_ALPHABET } from '../../api/pod-template-hash';
+import { rfc3339 } from '../../api/time';
 import type { State } from '../../store/state';
 import { controllerRef } from './ownership';
 
@@ -17,7 +18,7 @@ export function newPod(state: State, rs: KObject, now: Date): KObject {
   const metadata: KObject['metadata'] = {
     name,
     namespace,
-    creationTimestamp: now.toISOString(),
+    creationTimestamp: rfc3339(now),
     labels: { ...(template.metadata?.labels ?? {}) },
     ownerReferences: [controllerRef(rs)],
   };

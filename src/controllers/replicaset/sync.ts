@@ -3,6 +3,7 @@
  * (creating Pod objects, or marking extras for deletion; the pod controller does the rest) and writes status.
  */
 import type { KObject } from '../../api/types';
+import { rfc3339 } from '../../api/time';
 import type { State } from '../../store/state';
 import type { SyncResult } from '../types';
 import { newPod } from './new-pod';
@@ -37,7 +38,7 @@ function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date): 
   }
   const victims = podsToDelete(pods, pods.length - want);
   for (const pod of victims) {
-    pod.metadata.deletionTimestamp = now.toISOString();
+    pod.metadata.deletionTimestamp = rfc3339(now);
     state.put(pod);
     state.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
   }
