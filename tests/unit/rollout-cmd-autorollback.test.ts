@@ -96,7 +96,8 @@ describe('syncAutoRollback (the controller step)', () => {
     expect(w.dep().metadata.generation).toBe(3);
     expect(w.state.eventsFor(w.dep()).map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual(['Warning RolledBack Rolled back to revision 1: progress deadline exceeded']);
     expect(rollbackSince(w.state, w.dep(), NOW)).toEqual({ toRevision: 1, reason: 'progress deadline exceeded' });
-    expect(rollbackSince(w.state, w.dep(), new Date(NOW.getTime() + 1))).toBeUndefined();
+    expect(rollbackSince(w.state, w.dep(), new Date(NOW.getTime() + 999))).toEqual({ toRevision: 1, reason: 'progress deadline exceeded' });
+    expect(rollbackSince(w.state, w.dep(), new Date(NOW.getTime() + 1000))).toBeUndefined();
   });
 
   test('leaves a Deployment that did not opt in alone', () => {
