@@ -55,11 +55,12 @@ export class SourceLocator {
   private findPair(items: Pair<YamlNode, YamlNode>[], name: string, depth = 0): { node: YamlNode; key: YamlNode } | undefined {
     const { isAlias, isMap, isScalar, isSeq } = require('yaml') as typeof import('yaml');
     for (const pair of items) {
-      if (isScalar(pair.key) && String(pair.key.value) === name) return { node: (pair.value ?? pair.key) as YamlNode, key: pair.key };
+      if (isScalar(pair.key) && typeof pair.key.value !== 'symbol' && String(pair.key.value) === name) return { node: (pair.value ?? pair.key) as YamlNode, key: pair.key };
     }
     if (depth > 8) return undefined;
     for (const pair of items) {
-      if (!isScalar(pair.key) || pair.key.value !== '<<' || !pair.value) continue;
+      // yaml represents the merge key `<<` as a Symbol('<<') scalar.
+      if (!isScalar(pair.key) || pair.key.source !== '<<' || !pair.value) continue;
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const source of sources) {
         const resolved = isAlias(source) ? source.resolve(this.doc) : source;

@@ -80,6 +80,27 @@ describe('loadManifests: sources', () => {
   });
 });
 
+test('through YAML merge keys and aliases, positions point at the anchored text', async () => {
+  const text = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: p}',
+    'spec:',
+    '  containers:',
+    '  - &base',
+    '    name: a',
+    '    image: nginx',
+    '    imagePullPolicy: Sometimes',
+    '  - <<: *base',
+    '    name: b',
+    '',
+  ].join('\n');
+  expect(await problems(loadText(text))).toEqual([
+    'web.yaml:9:22: spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"',
+    'web.yaml:9:22: spec.containers[1].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never"',
+  ]);
+});
+
 describe('loadManifests: kind List', () => {
   test('items are expanded, each with its own position', async () => {
     const r = await loadManifests(['good/kubectl-get-export.yaml'], { cwd: FIXTURES });
