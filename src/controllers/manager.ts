@@ -20,7 +20,7 @@ import { networkName } from './scope';
 import { syncHPAs } from './hpa/sync';
 import { SERVICE_PROXY_ROLE, ServiceProxies } from './service/in-network';
 import { syncServices } from './service/sync';
-import { syncClaims } from './volumes/claims';
+import { sweepClaimVolumes, syncClaims } from './volumes/claims';
 import { sweepPodStorage } from './volumes/cleanup';
 
 export const DOCKER_PARALLELISM = 8;
@@ -55,6 +55,7 @@ export class Reconciler {
     const orphans = containers.filter((c) => c.labels[LABEL.role] !== SERVICE_PROXY_ROLE && !known.has(c.labels[LABEL.podUid]));
     await mapLimit(orphans, DOCKER_PARALLELISM, (c) => this.removeOrphan(c));
     await sweepPodStorage(ctx, new Set(pods.filter((p, i) => !outcomes[i].remove).map((p) => p.metadata.uid ?? '')));
+    await sweepClaimVolumes(ctx);
 
     const after = await ctx.store.update((s) => {
       writePodOutcomes(s, pods, outcomes);

@@ -9,11 +9,9 @@ import { LABEL, RuntimeError } from '../../runtime/runtime';
 import type { ControllerContext } from '../context';
 import { CLAIM, claimLabels, claimVolumeName } from './docker-volumes';
 
+/** Every claim gets its volume and status Bound. */
 export async function syncClaims(ctx: ControllerContext): Promise<void> {
-  const claims = ctx.store
-    .read()
-    .list('PersistentVolumeClaim')
-    .filter((c) => !c.metadata.deletionTimestamp);
+  const claims = liveClaims(ctx);
   for (const claim of claims) await ensureClaimVolume(ctx, claim);
   if (claims.some((c) => JSON.stringify(c.status) !== JSON.stringify(boundStatus(ctx, c)))) {
     await ctx.store.update((state) => {
@@ -25,6 +23,14 @@ export async function syncClaims(ctx: ControllerContext): Promise<void> {
       }
     });
   }
+}
+
+/**
+ * Volumes whose claim is gone are removed after the pass has stopped the pods being deleted, so that a claim
+ * deleted with its Deployment (`kctl delete -f`) frees its volume in the same pass.
+ */
+export async function sweepClaimVolumes(ctx: ControllerContext): Promise<void> {
+  const claims = liveClaims(ctx);
   const wanted = new Set(claims.map((c) => claimVolumeName(ctx.scope, c)));
   for (const name of await ctx.runtime.listVolumes({ ...ctx.scope.labels, [LABEL.volume]: CLAIM })) {
     if (wanted.has(name)) continue;
@@ -35,6 +41,13 @@ export async function syncClaims(ctx: ControllerContext): Promise<void> {
       ctx.log(2, `volume ${name} of a deleted claim is still in use; retrying later`);
     }
   }
+}
+
+function liveClaims(ctx: ControllerContext): KObject[] {
+  return ctx.store
+    .read()
+    .list('PersistentVolumeClaim')
+    .filter((c) => !c.metadata.deletionTimestamp);
 }
 
 export function ensureClaimVolume(ctx: ControllerContext, claim: KObject): Promise<void> {
