@@ -9,6 +9,7 @@
 import type { Condition, KObject } from '../../api/types';
 import { pluralName } from '../../api/kinds';
 import { parseCpu, parseMemory } from '../../api/quantity';
+import { rfc3339 } from '../../api/time';
 import { fromLabelSelector } from '../../api/selector';
 import type { State } from '../../store/state';
 import { isPodReady } from '../replicaset/pod-status';
@@ -104,7 +105,7 @@ function syncHPA(state: State, hpa: KObject, now: Date): void {
     kctl.history = history;
     // The target's generation moved: remember the evaluation as of after our own change.
     kctl.evaluated = JSON.stringify([fresh?.at ?? null, hpa.metadata.generation, target.metadata.uid, target.metadata.generation, desired]);
-    status.lastScaleTime = now.toISOString();
+    status.lastScaleTime = rfc3339(now);
     conditions.set('AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
     state.event(hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${reason}`);
   }
@@ -190,7 +191,7 @@ class Conditions {
 
   set(type: string, status: Condition['status'], reason: string, message: string): void {
     const old = this.byType.get(type);
-    const lastTransitionTime = old && old.status === status ? old.lastTransitionTime : this.now.toISOString();
+    const lastTransitionTime = old && old.status === status ? old.lastTransitionTime : rfc3339(this.now);
     this.byType.set(type, { type, status, lastTransitionTime, reason, message });
   }
 

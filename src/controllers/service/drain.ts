@@ -15,8 +15,11 @@ import { isPodReady } from '../replicaset/pod-status';
 import { selects } from './endpoints';
 
 export const DRAINING_BY = 'kctl.io/draining-by';
-/** How long proxies get to notice a removed endpoint (they watch the state file; the controller's are in-process). */
-export const PROPAGATION_MS = 1000;
+/**
+ * How long proxies get to notice a removed endpoint (they watch the state file; the controller's are
+ * in-process). deletionTimestamp has whole seconds, so the real wait is between 1 and 2 s.
+ */
+export const PROPAGATION_MS = 2000;
 /** How often a draining pod is looked at again. */
 const RECHECK_MS = 200;
 
