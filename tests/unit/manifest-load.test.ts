@@ -175,6 +175,28 @@ describe('loadManifests: real-world manifests apply', () => {
     ]);
   });
 
+  test('kubernetes.io task-page examples: probes, UDP+TCP ports, basic-auth Secret, LoadBalancer status, Ingress', async () => {
+    const r = await loadManifests(['good/docs-examples.yaml'], { cwd: FIXTURES });
+    expect(r.objects.map((o) => `${o.obj.kind}/${o.obj.metadata.name}`)).toEqual([
+      'Pod/liveness-exec',
+      'Pod/liveness-http',
+      'ConfigMap/game-demo',
+      'Secret/secret-basic-auth',
+      'Service/kube-dns-like',
+      'Service/public',
+      'PersistentVolumeClaim/myclaim',
+      'HorizontalPodAutoscaler/php-apache',
+      'Deployment/php-apache',
+    ]);
+    expect(r.warnings).toEqual([
+      'Warning: good/docs-examples.yaml:122:3: spec.selector is ignored by kctl (one Docker host)',
+      'Warning: good/docs-examples.yaml:162:7: spec.template.spec.imagePullSecrets is ignored by kctl (one Docker host)',
+      'Warning: good/docs-examples.yaml:164:7: spec.template.spec.topologySpreadConstraints is ignored by kctl (one Docker host)',
+      'Warning: good/docs-examples.yaml:168:7: spec.template.spec.priorityClassName is ignored by kctl (one Docker host)',
+      'Warning: good/docs-examples.yaml:217:1: Ingress "php-apache" is ignored by kctl (one Docker host)',
+    ]);
+  });
+
   test('every kind, every volume type, probes, anchors, YAML 1.1 octal modes, JSON with tabs', async () => {
     const r = await loadManifests(['good/all-kinds.yaml', 'good/configmap.json'], { cwd: FIXTURES });
     expect(r.objects.map((o) => o.obj.kind)).toEqual([
