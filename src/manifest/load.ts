@@ -65,8 +65,16 @@ export async function loadManifests(paths: string[], opts: LoadOptions): Promise
       warnings.push(...sortedLines(file, checked.ignored.map((path) => ({ pos: item.locator.locate(path, 'key'), text: ignoredText(path) }))).map((l) => `Warning: ${l}`));
     }
   }
-  if (problems.length) throw new ValidationError(problems);
+  if (problems.length) throw new ValidationError(capped(problems));
   return { objects, warnings };
+}
+
+/** Enough to fix a real manifest in one round; a hostile file could otherwise produce millions of lines. */
+export const MAX_REPORTED_PROBLEMS = 200;
+
+function capped(problems: string[]): string[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_REPORTED_PROBLEMS), `... and ${problems.length - MAX_REPORTED_PROBLEMS} more problems`];
 }
 
 /**

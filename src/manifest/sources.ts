@@ -34,6 +34,7 @@ export async function readSources(paths: string[], opts: { recursive?: boolean; 
 
 /** A file as given, or the manifest files of a directory in sorted order (kubectl's filepath.Walk order). */
 async function expandPath(typed: string, cwd: string, recursive: boolean): Promise<string[]> {
+  if (/^https?:\/\//i.test(typed)) throw new UsageError(`cannot read "${typed}": kctl reads manifests from local files and stdin only`);
   const stat = await fs.promises.stat(path.resolve(cwd, typed)).catch(() => undefined);
   if (!stat) throw new UsageError(`the path "${typed}" does not exist`);
   if (!stat.isDirectory()) return [typed];

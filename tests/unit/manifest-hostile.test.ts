@@ -1,5 +1,5 @@
 /** Hostile and broken input: each is a clear error line and exit code 3, never a crash or a stack trace. */
-import { ValidationError } from '../../src/errors';
+import { UsageError, ValidationError } from '../../src/errors';
 import { loadManifests } from '../../src/manifest/load';
 import { MAX_FILE_BYTES } from '../../src/manifest/sources';
 import { cleanupTempDirs, loadText, problems, problemsOf, stdinOf, tempDir } from '../fixtures/manifests/load-helpers';
@@ -160,6 +160,19 @@ describe('apiVersion, kind and name', () => {
       'web.yaml:2:7: kind: must be a string',
     ]);
   });
+});
+
+test('a file with a flood of problems reports the first 200 and how many more', async () => {
+  const items = Array.from({ length: 300 }, (_, i) => `- {apiVersion: v1, kind: ConfigMap, metadata: {name: Bad${i}}}`);
+  const lines = await problemsOf(['apiVersion: v1', 'kind: List', 'items:', ...items, ''].join('\n'));
+  expect(lines).toHaveLength(201);
+  expect(lines[200]).toBe('... and 100 more problems');
+});
+
+test('URLs are refused clearly (no network access)', async () => {
+  await expect(loadManifests(['https://example.com/web.yaml'], { cwd: '/' })).rejects.toThrow(
+    new UsageError('cannot read "https://example.com/web.yaml": kctl reads manifests from local files and stdin only'),
+  );
 });
 
 test('every hostile case is a ValidationError with exit code 3', async () => {
