@@ -23,7 +23,7 @@ export function resolveEnv(container: any, facts: PodFacts, lookup: SourceLookup
   for (const from of container.envFrom ?? []) {
     const [kind, ref] = from.configMapRef ? (['ConfigMap', from.configMapRef] as const) : (['Secret', from.secretRef] as const);
     if (!ref) continue;
-    const data = requireSource(lookup, kind, ref.name, ref.optional);
+    const data = requireSource(lookup, 'env', kind, ref.name, ref.optional);
     for (const [key, value] of data ?? []) {
       const name = `${from.prefix ?? ''}${key}`;
       if (ENV_NAME.test(name)) env[name] = value.toString('utf8');
@@ -57,7 +57,7 @@ function valueFrom(source: any, container: any, facts: PodFacts, lookup: SourceL
 }
 
 function keyRef(kind: SourceKind, ref: { name: string; key: string; optional?: boolean }, facts: PodFacts, lookup: SourceLookup): string | undefined {
-  const data = requireSource(lookup, kind, ref.name, ref.optional);
+  const data = requireSource(lookup, 'env', kind, ref.name, ref.optional);
   if (!data) return undefined;
   const value = data.get(ref.key);
   if (value !== undefined) return value.toString('utf8');

@@ -16,17 +16,21 @@ export class ConfigError extends Error {
   }
 }
 
-/** Finds the ConfigMaps and Secrets of one namespace. */
-export type SourceLookup = (kind: SourceKind, name: string) => Map<string, Buffer> | undefined;
+/**
+ * Finds the ConfigMaps and Secrets of one namespace. `use`: a ConfigMap's binaryData becomes files but never
+ * environment variables (the kubelet reads only data for env).
+ */
+export type SourceLookup = (kind: SourceKind, name: string, use: SourceUse) => Map<string, Buffer> | undefined;
+export type SourceUse = 'env' | 'files';
 
 export function stateLookup(state: State, namespace: string): SourceLookup {
-  return (kind, name) => {
+  return (kind, name, use) => {
     const obj = state.get(kind, namespace, name);
-    return obj && !obj.metadata.deletionTimestamp ? sourceData(obj) : undefined;
+    return obj && !obj.metadata.deletionTimestamp ? sourceData(obj, use) : undefined;
   };
 }
 
-export function sourceData(obj: KObject): Map<string, Buffer> {
+export function sourceData(obj: KObject, use: SourceUse): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const put = (values: unknown, encoding: 'utf8' | 'base64') => {
     for (const [k, v] of Object.entries((values as Record<string, string> | undefined) ?? {})) out.set(k, Buffer.from(String(v), encoding));
@@ -35,7 +39,7 @@ export function sourceData(obj: KObject): Map<string, Buffer> {
     put(obj.data, 'base64');
     put(obj.stringData, 'utf8');
   } else {
-    put(obj.binaryData, 'base64');
+    if (use === 'files') put(obj.binaryData, 'base64');
     put(obj.data, 'utf8');
   }
   return out;
@@ -47,8 +51,8 @@ export function notFound(kind: SourceKind, name: string): ConfigError {
 }
 
 /** The whole object, or undefined when it is missing and optional; missing and required throws. */
-export function requireSource(lookup: SourceLookup, kind: SourceKind, name: string, optional: boolean | undefined): Map<string, Buffer> | undefined {
-  const data = lookup(kind, name);
+export function requireSource(lookup: SourceLookup, use: SourceUse, kind: SourceKind, name: string, optional: boolean | undefined): Map<string, Buffer> | undefined {
+  const data = lookup(kind, name, use);
   if (!data && !optional) throw notFound(kind, name);
   return data;
 }

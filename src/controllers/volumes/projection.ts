@@ -35,7 +35,7 @@ export function projectedFiles(volume: any, facts: PodFacts, lookup: SourceLooku
 }
 
 function keyFiles(kind: SourceKind, name: string, source: { items?: any[]; optional?: boolean }, defaultMode: number | undefined, lookup: SourceLookup): ProjectedFile[] {
-  const data = requireSource(lookup, kind, name, source.optional);
+  const data = requireSource(lookup, 'files', kind, name, source.optional);
   if (!data) return [];
   const mode = defaultMode ?? DEFAULT_MODE;
   if (!source.items?.length) return [...data].map(([key, content]) => ({ path: key, content, mode }));
