@@ -31,8 +31,9 @@ export function buildProgram(f: Factory): Command {
     f.globals.state = g.state;
     f.globals.namespace = g.namespace;
     f.globals.context = g.context;
-    const level = Number(String(g.v ?? 0).replace(/^=/, '')); // `-v=6`: commander leaves the "=" on short options
-    if (!Number.isInteger(level) || level < 0) throw new UsageError(`invalid -v level "${g.v}"`);
+    const given = String(g.v ?? 0).replace(/^=/, ''); // `-v=6`: commander leaves the "=" on short options
+    const level = Number(given);
+    if (!Number.isInteger(level) || level < 0) throw new UsageError(`invalid -v level "${given}"`);
     f.globals.verbosity = level;
   });
   registerCommands(program, f);
