@@ -1,0 +1,315 @@
+/**
+ * The pod controller on the fake runtime, pass by pass with an injected clock: the sandbox that owns a pod's
+ * network, init containers in order, restart policies with Kubernetes' back-off (and its reset after ten
+ * minutes), OOMKilled, configuration errors that are retried, hostPort and claim scheduling, privileged
+ * refusal, and what deleting a pod removes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { LABEL, type ContainerInfo } from '../../src/runtime/runtime';
+import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
+import { Store } from '../../src/store/store';
+import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+function world() {
+  let clock = T0;
+  const dir = tempDir();
+  const runtime = new FakeRuntime({ now: () => new Date(clock) });
+  const env: CliEnv = { statePath: path.join(dir, 'state.json'), runtime, cwd: dir, now: () => new Date(clock) };
+  const w = {
+    dir,
+    runtime,
+    env,
+    run: (line: string) => runCli(line, env),
+    async apply(yaml: string, flags = '--wait=false') {
+      fs.writeFileSync(path.join(dir, 'm.yaml'), yaml);
+      return runCli(`apply -f m.yaml ${flags}`, env);
+    },
+    /** Moves the clock (the fake runtime's too) to T0 + ms. */
+    setTime: (ms: number) => void (clock = T0 + ms),
+    /** One reconcile pass at T0 + ms. */
+    async passAt(ms: number) {
+      clock = T0 + ms;
+      const r = await runCli('reconcile --wait=false', { ...env, env: { KCTL_DEBUG: '1' } });
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+    },
+    podLine: async (name = '') => (await runCli(`get pods ${name} --no-headers`, env)).stdout.replace(/[ \t]+/g, ' ').trim(),
+    pod: (name: string) => new Store(env.statePath).read().get('Pod', 'default', name)!,
+    events: () => new Store(env.statePath).read().data.events.map((e) => `${e.type} ${e.reason} ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`),
+    containers: async (role?: string): Promise<ContainerInfo[]> => (await runtime.listContainers({ [LABEL.managed]: 'true' })).filter((c) => !role || c.labels[LABEL.role] === role).reverse(),
+    async container(name: string): Promise<ContainerInfo> {
+      const mine = (await w.containers()).filter((c) => c.labels[LABEL.container] === name);
+      return mine[mine.length - 1];
+    },
+  };
+  return w;
+}
+
+const pod = (name: string, spec: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  terminationGracePeriodSeconds: 3
+${spec}`;
+
+const container = (name: string, command: string, extra = '') => `    - name: ${name}
+      image: kctl-test/busybox:latest
+      imagePullPolicy: IfNotPresent
+      command: [sh, -c, '${command}']
+${extra}`;
+
+describe('the pod sandbox', () => {
+  test('owns the network and publishes the ports; the containers join it and the pod IP is its address', async () => {
+    const w = world();
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080 }]\n')}${container('helper', 'sleep 1000')}`));
+    const [sandbox] = await w.containers('sandbox');
+    expect(sandbox).toMatchObject({ name: 'default_web_POD_0', image: 'kctl-test/busybox:latest', status: 'running' });
+    expect(sandbox.ports).toEqual([{ containerPort: 8080, protocol: 'TCP', hostPort: 32768, hostIP: '127.0.0.1' }]);
+    const apps = await w.containers('app');
+    expect(apps.map((c) => [c.name, c.status, c.ports.length, c.ip])).toEqual([
+      ['default_web_web_0', 'running', 0, undefined],
+      ['default_web_helper_0', 'running', 0, undefined],
+    ]);
+    expect((await w.run('get pod web -o wide --no-headers')).stdout).toMatch(new RegExp(`^web\\s+2/2\\s+Running\\s+0\\s+0s\\s+${sandbox.ip!.replace(/\./g, '\\.')}\\s`));
+    expect(w.pod('web').status.kctl.ports).toEqual(sandbox.ports);
+    // Restarting one container keeps the pod's network: the sandbox stays.
+    w.runtime.crash(apps[1].id, 1);
+    await w.passAt(1000);
+    expect((await w.containers('sandbox')).map((c) => c.id)).toEqual([sandbox.id]);
+    expect(await w.podLine()).toBe('web 2/2 Running 1 (1s ago) 1s');
+  });
+
+  test('a sandbox that died takes the pod with it: everything is made again', async () => {
+    const w = world();
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    const [sandbox] = await w.containers('sandbox');
+    w.runtime.crash(sandbox.id, 137);
+    await w.passAt(1000);
+    expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_1 running', 'default_web_web_1 running']);
+    expect(w.events()).toContain('Normal SandboxChanged Pod sandbox changed, it will be killed and re-created.');
+  });
+});
+
+describe('init containers', () => {
+  const spec = (policy = 'Always') => `  restartPolicy: ${policy}\n  initContainers:\n${container('first', 'sleep 1000')}${container('second', 'sleep 1000')}  containers:\n${container('app', 'sleep 1000')}`;
+
+  test('run to completion one at a time, in order, before the app containers (Init:0/2, Init:1/2, Running)', async () => {
+    const w = world();
+    await w.apply(pod('web', spec()));
+    expect(await w.podLine()).toBe('web 0/1 Init:0/2 0 0s');
+    expect((await w.containers()).map((c) => c.name)).toEqual(['default_web_POD_0', 'default_web_first_0']);
+    w.runtime.crash((await w.container('first')).id, 0);
+    await w.passAt(1000);
+    expect(await w.podLine()).toBe('web 0/1 Init:1/2 0 1s');
+    w.runtime.crash((await w.container('second')).id, 0);
+    await w.passAt(2000);
+    expect(await w.podLine()).toBe('web 1/1 Running 0 2s');
+    expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_0 running', 'default_web_first_0 exited', 'default_web_second_0 exited', 'default_web_app_0 running']);
+    expect(w.pod('web').status.conditions.map((c: any) => `${c.type}=${c.status}`)).toEqual(['Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
+  });
+
+  test('a failed init container fails the pod under restartPolicy Never (Init:Error)', async () => {
+    const w = world();
+    await w.apply(pod('job', spec('Never')));
+    w.runtime.crash((await w.container('first')).id, 2);
+    await w.passAt(1000);
+    expect(await w.podLine()).toBe('job 0/1 Init:Error 0 1s');
+    expect(w.pod('job').status.phase).toBe('Failed');
+    await w.passAt(2000);
+    expect((await w.containers()).map((c) => c.name)).toEqual(['default_job_first_0']); // the sandbox is released
+  });
+
+  test('is restarted with back-off under Always (Init:CrashLoopBackOff)', async () => {
+    const w = world();
+    await w.apply(pod('web', spec()));
+    w.runtime.crash((await w.container('first')).id, 1);
+    await w.passAt(1000); // first restart at once
+    w.runtime.crash((await w.container('first')).id, 1);
+    await w.passAt(2000);
+    expect(await w.podLine()).toBe('web 0/1 Init:CrashLoopBackOff 1 (1s ago) 2s'); // crashed at 1s on the fake clock
+  });
+});
+
+describe('restart policy and back-off', () => {
+  test('10 s doubling, RESTARTS counting, and a fresh start after ten minutes of running', async () => {
+    const w = world();
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    const crash = async (at: number) => {
+      w.setTime(at);
+      w.runtime.crash((await w.container('web')).id, 1);
+      await w.passAt(at);
+      return w.pod('web').status.containerStatuses[0];
+    };
+    expect((await crash(1000)).state.running).toBeDefined(); // restarted at once
+    expect((await crash(2000)).state.waiting.message).toMatch(/^back-off 10s restarting failed container=web pod=web\(/);
+    expect(await w.podLine()).toBe('web 0/1 CrashLoopBackOff 1 (0s ago) 2s');
+    await w.passAt(11_000);
+    expect(w.pod('web').status.containerStatuses[0].state.waiting.reason).toBe('CrashLoopBackOff');
+    await w.passAt(12_000);
+    expect(await w.podLine()).toBe('web 1/1 Running 2 (10s ago) 12s');
+    expect((await crash(13_000)).state.waiting.message).toMatch(/^back-off 20s /);
+    await w.passAt(33_000);
+    expect((await crash(34_000)).state.waiting.message).toMatch(/^back-off 40s /);
+    await w.passAt(74_000);
+    // Ten minutes of clean running: the next crash restarts at once and the back-off starts again from 10 s.
+    const afterLongRun = await crash(74_000 + 601_000);
+    expect(afterLongRun.state.running).toBeDefined();
+    expect(afterLongRun.restartCount).toBe(5);
+    expect((await crash(74_000 + 602_000)).state.waiting.message).toMatch(/^back-off 10s /);
+  });
+
+  test('the back-off is capped at 300 s', async () => {
+    const w = world();
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    let t = 0;
+    let message = '';
+    for (let i = 0; i < 9; i++) {
+      w.runtime.crash((await w.container('web')).id, 1);
+      t += 1000;
+      await w.passAt(t);
+      const waiting = w.pod('web').status.containerStatuses[0].state.waiting;
+      if (waiting) {
+        message = waiting.message;
+        t += Number(/back-off (\d+)s/.exec(message)![1]) * 1000;
+        await w.passAt(t);
+      }
+    }
+    expect(message).toMatch(/^back-off 300s /);
+  });
+
+  test('OnFailure restarts only failures; Never restarts nothing and the pod ends Succeeded or Failed', async () => {
+    const w = world();
+    await w.apply(pod('ok', `  restartPolicy: OnFailure\n  containers:\n${container('c', 'sleep 1000')}`));
+    w.runtime.crash((await w.container('c')).id, 0);
+    await w.passAt(1000);
+    expect(await w.podLine()).toBe('ok 0/1 Completed 0 1s');
+    expect(w.pod('ok').status.phase).toBe('Succeeded');
+    await w.apply(pod('once', `  restartPolicy: Never\n  containers:\n${container('c2', 'sleep 1000')}`));
+    w.runtime.crash((await w.container('c2')).id, 4);
+    await w.passAt(2000);
+    expect(await w.podLine('once')).toBe('once 0/1 Error 0 1s');
+    expect(w.pod('once').status.phase).toBe('Failed');
+  });
+
+  test('a container killed for memory shows OOMKilled, and the limits reach the runtime', async () => {
+    const w = world();
+    const specs: any[] = [];
+    const create = w.runtime.createContainer.bind(w.runtime);
+    w.runtime.createContainer = async (spec) => (specs.push(spec), create(spec));
+    await w.apply(pod('hog', `  containers:\n${container('hog', 'sleep 1000', '      resources: { limits: { memory: 32Mi, cpu: 250m }, requests: { cpu: 100m } }\n')}`));
+    expect(specs.filter((s) => s.labels[LABEL.role] === 'app').map((s) => [s.memoryBytes, s.nanoCpus])).toEqual([[32 * 1024 * 1024, 250_000_000]]);
+    w.runtime.oomKill((await w.container('hog')).id);
+    await w.passAt(1000);
+    const cs = w.pod('hog').status.containerStatuses[0];
+    expect(cs.lastState.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 });
+    expect(cs.restartCount).toBe(1);
+  });
+});
+
+describe('configuration', () => {
+  const consumer = pod('app', `  containers:\n${container('app', 'sleep 1000', `      env:
+        - name: PASSWORD
+          valueFrom: { secretKeyRef: { name: creds, key: password } }
+      volumeMounts: [{ name: cfg, mountPath: /etc/app }]
+`)}  volumes:
+    - name: cfg
+      configMap: { name: settings }
+`);
+
+  test('a missing ConfigMap or Secret waits in CreateContainerConfigError (no crash, one event) and is retried', async () => {
+    const w = world();
+    const r = await w.apply(consumer, '--timeout 5s');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: pod/app is not ready: CreateContainerConfigError: configmap "settings" not found\nhint: the object was applied and kctl keeps retrying; see `kctl describe pod app`\n');
+    await w.passAt(1000);
+    expect(w.events()).toEqual(['Warning FailedMount MountVolume.SetUp failed for volume "cfg" : configmap "settings" not found']);
+    expect((await w.run('create configmap settings --from-literal mode=fast')).code).toBe(0);
+    await w.passAt(2000);
+    expect(await w.podLine()).toBe('app 0/1 CreateContainerConfigError 0 2s');
+    expect(w.pod('app').status.containerStatuses[0].state.waiting.message).toBe('secret "creds" not found');
+    expect((await w.run('create secret generic creds --from-literal password=hunter2')).code).toBe(0);
+    await w.passAt(3000);
+    expect(await w.podLine()).toBe('app 1/1 Running 0 3s');
+    const uid = w.pod('app').metadata.uid;
+    const files = path.join(w.dir, 'pods');
+    expect(fs.readFileSync(path.join(files, fs.readdirSync(files)[0], uid!, 'volumes/cfg/mode'), 'utf8')).toBe('fast');
+    // The secret's value is in no event and no message.
+    expect(JSON.stringify(new Store(w.env.statePath).read().data.events)).not.toContain('hunter2');
+  });
+
+  test('privileged containers are refused unless allowed; the reason says how', async () => {
+    const w = world();
+    await w.apply(pod('root', `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`));
+    expect(w.pod('root').status.containerStatuses[0].state.waiting).toEqual({ reason: 'CreateContainerConfigError', message: 'container "c" is privileged: privileged containers are refused; pass --allow-privileged to allow them' });
+    await w.apply(pod('root2', `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`).replace('  name: root2', '  name: root2\n  annotations: { kctl.io/allow-privileged: "true" }'));
+    expect(await w.podLine('root2')).toBe('root2 1/1 Running 0 0s');
+  });
+});
+
+describe('scheduling and storage', () => {
+  test('a second pod asking for the same hostPort stays Pending with the scheduler message until the port is free', async () => {
+    const w = world();
+    const web = (name: string) => pod(name, `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 8080 }]\n')}`);
+    await w.apply(web('a'));
+    await w.apply(web('b'));
+    expect((await w.podLine()).split('\n')).toEqual(['a 1/1 Running 0 0s', 'b 0/1 Pending 0 0s']);
+    expect(w.pod('b').status.conditions).toEqual([{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. (hostPort 8080/TCP is taken by pod default/a)", lastTransitionTime: '2026-01-01T00:00:00.000Z' }]);
+    expect(w.events().filter((e) => e.includes('FailedScheduling'))).toHaveLength(1);
+    expect((await w.run('delete pod a')).code).toBe(0);
+    await w.passAt(1000);
+    expect(await w.podLine()).toBe('b 1/1 Running 0 1s');
+  });
+
+  test('a port taken outside the state (Docker refuses it) keeps the pod Pending and is retried', async () => {
+    const w = world();
+    await w.runtime.ensureNetwork('other', {});
+    const squatter = await w.runtime.createContainer({ name: 'squatter', image: 'x', labels: {}, network: 'other', ports: [{ containerPort: 80, protocol: 'TCP', hostPort: 9090, hostIP: '127.0.0.1' }] });
+    await w.runtime.startContainer(squatter);
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 9090 }]\n')}`));
+    expect(await w.podLine()).toBe('web 0/1 Pending 0 0s');
+    expect(w.pod('web').status.conditions[0].message).toMatch(/^hostPort 9090\/TCP already in use on this machine: driver failed programming external connectivity .*: Bind for 127\.0\.0\.1:9090 failed: port is already allocated$/);
+    await w.runtime.removeContainer(squatter);
+    await w.passAt(10_000);
+    expect(await w.podLine()).toBe('web 1/1 Running 0 10s');
+  });
+
+  test('a claim is Bound to a Docker volume that outlives its pods; a pod waits for a missing claim', async () => {
+    const w = world();
+    const user = pod('db', `  containers:\n${container('db', 'sleep 1000', '      volumeMounts: [{ name: data, mountPath: /data }]\n')}  volumes:\n    - name: data\n      persistentVolumeClaim: { claimName: data }\n`);
+    await w.apply(user);
+    expect(await w.podLine()).toBe('db 0/1 Pending 0 0s');
+    expect(w.pod('db').status.conditions[0].message).toBe('0/1 nodes are available: persistentvolumeclaim "data" not found.');
+    await w.apply(`apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: { requests: { storage: 2Gi } }\n`);
+    await w.passAt(1000);
+    expect(await w.podLine()).toBe('db 1/1 Running 0 1s');
+    const claim = new Store(w.env.statePath).read().get('PersistentVolumeClaim', 'default', 'data')!;
+    expect(claim.status).toMatchObject({ phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '2Gi' } });
+    const volumes = await w.runtime.listVolumes({ [LABEL.volume]: 'persistentVolumeClaim' });
+    expect(volumes).toEqual([claim.status.kctl.volume]);
+    expect((await w.run('delete pod db')).code).toBe(0);
+    expect(await w.runtime.listVolumes({ [LABEL.volume]: 'persistentVolumeClaim' })).toEqual(volumes);
+    expect((await w.run('delete pvc data')).code).toBe(0);
+    expect(await w.runtime.listVolumes({ [LABEL.volume]: 'persistentVolumeClaim' })).toEqual([]);
+  });
+
+  test('deleting a pod stops its containers with the grace period, the sandbox last, and removes its own storage', async () => {
+    const w = world();
+    const stops: string[] = [];
+    const stop = w.runtime.stopContainer.bind(w.runtime);
+    w.runtime.stopContainer = async (id, grace) => {
+      stops.push(`${(await w.runtime.inspectContainer(id))!.name} ${grace}`);
+      return stop(id, grace);
+    };
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      volumeMounts: [{ name: scratch, mountPath: /tmp }, { name: cfg, mountPath: /cfg }]\n')}  volumes:\n    - name: scratch\n      emptyDir: { medium: Memory }\n    - name: cfg\n      downwardAPI: { items: [{ path: name, fieldRef: { fieldPath: metadata.name } }] }\n`));
+    expect(await w.runtime.listVolumes({ [LABEL.volume]: 'emptyDir' })).toHaveLength(1);
+    expect(fs.readdirSync(path.join(w.dir, 'pods'))).toHaveLength(1);
+    expect((await w.run('delete pod web')).stdout).toBe('pod "web" deleted\n');
+    expect(stops).toEqual(['default_web_web_0 3']);
+    expect(await w.containers()).toEqual([]);
+    expect(await w.runtime.listVolumes({ [LABEL.volume]: 'emptyDir' })).toEqual([]);
+    expect(fs.readdirSync(path.join(w.dir, 'pods', fs.readdirSync(path.join(w.dir, 'pods'))[0]))).toEqual([]);
+  });
+});
