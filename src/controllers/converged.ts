@@ -8,6 +8,7 @@ import { refName } from '../api/kinds';
 import { RolloutFailedError } from '../errors';
 import type { State } from '../store/state';
 import type { Verdict } from './drive';
+import { isPodReady } from './replicaset/pod-status';
 
 const STUCK_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'InvalidImageName']);
 
@@ -74,8 +75,7 @@ function podConverged(pod: KObject, needReady: boolean): Verdict {
   if (!needReady) return { done: true };
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return { done: true };
-  const ready = (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
-  return ready ? { done: true } : { done: false, waitingFor: `waiting for ${ref} to be ready` };
+  return isPodReady(pod) ? { done: true } : { done: false, waitingFor: `waiting for ${ref} to be ready` };
 }
 
 function ownedBy(state: State, pod: KObject, dep: KObject): boolean {

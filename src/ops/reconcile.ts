@@ -19,6 +19,7 @@ export async function runReconcile(f: Factory, opts: { watch?: boolean; wait: bo
   await convergeTargets(f, targets, opts);
   const after = f.store().read();
   const pods = after.list('Pod');
-  const ready = pods.filter((p) => (p.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True'));
+  const { isPodReady } = require('../controllers/replicaset/pod-status') as typeof import('../controllers/replicaset/pod-status');
+  const ready = pods.filter(isPodReady);
   f.stdout.write(`reconciled: ${after.list('Deployment').length} deployments, ${pods.length} pods (${ready.length} ready)\n`);
 }
