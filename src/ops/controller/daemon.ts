@@ -7,9 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Factory } from '../../cli/factory';
 import { ConflictError, KctlError, TimeoutError } from '../../errors';
-import { controllerFiles, runningController } from '../../controllers/process/files';
+import { controllerFiles, processRunning, runningController } from '../../controllers/process/files';
 import { humanDuration } from '../../printers/age';
-import { processAlive } from '../../store/pid-lock';
 import { parseDuration } from '../../util/duration';
 import { sleep } from '../../util/sleep';
 import { proxyAddress, type ControllerFlags } from './run';
@@ -49,7 +48,7 @@ export async function stopController(f: Factory, opts: { timeout: string }): Pro
   }
   process.kill(info.pid, 'SIGTERM');
   const deadline = Date.now() + parseDuration(opts.timeout);
-  while (processAlive(info.pid)) {
+  while (processRunning(info.pid)) {
     if (Date.now() > deadline) throw new TimeoutError(`the controller (pid ${info.pid}) did not stop within ${opts.timeout}`, `kill -9 ${info.pid} stops it at once; running containers are not affected`);
     await sleep(POLL_MS);
   }
