@@ -6,7 +6,7 @@
 import type { KObject } from '../../api/types';
 import { pluralName, refName, resolveResource } from '../../api/kinds';
 import { parseSelector } from '../../api/selector';
-import { NotFoundError, UsageError } from '../../errors';
+import { KctlError, NotFoundError, UsageError } from '../../errors';
 import { LABEL, type ContainerInfo, type ContainerRuntime } from '../../runtime/runtime';
 import type { State } from '../../store/state';
 import type { Scope } from '../scope';
@@ -45,7 +45,7 @@ export function chooseContainers(pod: KObject, container: string | undefined, al
   const init: string[] = (pod.spec.initContainers ?? []).map((c: any) => c.name);
   const app: string[] = pod.spec.containers.map((c: any) => c.name);
   if (container) {
-    if (!init.includes(container) && !app.includes(container)) throw new UsageError(`container ${container} is not valid for pod ${pod.metadata.name}`);
+    if (!init.includes(container) && !app.includes(container)) throw new KctlError(`container ${container} is not valid for pod ${pod.metadata.name}`);
     return { names: [container] };
   }
   if (all) return { names: [...init, ...app] };
@@ -60,10 +60,10 @@ export async function dockerContainerOf(runtime: ContainerRuntime, scope: Scope,
   const attempts = (await runtime.listContainers({ ...scope.labels, [LABEL.podUid]: pod.metadata.uid ?? '', [LABEL.container]: name })).sort((a, b) => attemptOf(b) - attemptOf(a));
   const found = attempts[previous ? 1 : 0];
   if (found) return found;
-  if (previous) throw new NotFoundError(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
+  if (previous) throw new KctlError(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
   const all = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   const reason = all.find((s: any) => s.name === name)?.state?.waiting?.reason ?? 'ContainerCreating';
-  throw new NotFoundError(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
+  throw new KctlError(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
 }
 
 function ownedBy(obj: KObject, owner: KObject): boolean {
