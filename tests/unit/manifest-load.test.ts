@@ -101,6 +101,21 @@ test('through YAML merge keys and aliases, positions point at the anchored text'
   ]);
 });
 
+test('a manifest full of typical mistakes: every problem, one line each, in file order', async () => {
+  const lines = await problems(loadManifests(['bad/typical-mistakes.yaml'], { cwd: FIXTURES }));
+  expect(lines).toEqual([
+    `bad/typical-mistakes.yaml:5:9: metadata.name: Invalid value: "Web": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+    'bad/typical-mistakes.yaml:9:3: spec.replica: unknown field "replica", did you mean "replicas"?',
+    'bad/typical-mistakes.yaml:16:9: spec.template.metadata.labels: Invalid value: {"app":"frontend"}: `selector` does not match template `labels`',
+    'bad/typical-mistakes.yaml:22:26: spec.template.spec.containers[0].ports[0].containerPort: must be an integer',
+    "bad/typical-mistakes.yaml:25:21: spec.template.spec.containers[0].resources.limits.memory: Invalid value: \"128MB\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    'bad/typical-mistakes.yaml:26:9: spec.template.spec.containers[0].imagePulPolicy: unknown field "imagePulPolicy", did you mean "imagePullPolicy"?',
+    'bad/typical-mistakes.yaml:28:17: spec.template.spec.containers[0].volumeMounts[0].name: Not found: "data"',
+    'bad/typical-mistakes.yaml:39:5: spec.ports[0].name: Required value',
+    'bad/typical-mistakes.yaml:40:5: spec.ports[1].name: Required value',
+  ]);
+});
+
 describe('loadManifests: kind List', () => {
   test('items are expanded, each with its own position', async () => {
     const r = await loadManifests(['good/kubectl-get-export.yaml'], { cwd: FIXTURES });
