@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LABEL, type ContainerInfo } from '../../src/runtime/runtime';
+import { LABEL, RuntimeError, type ContainerInfo } from '../../src/runtime/runtime';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { Store } from '../../src/store/store';
 import { runCli, tempDir, type CliEnv } from '../helpers/cli';
@@ -90,6 +90,35 @@ describe('the pod sandbox', () => {
     await w.passAt(1000);
     expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_1 running', 'default_web_web_1 running']);
     expect(w.events()).toContain('Normal SandboxChanged Pod sandbox changed, it will be killed and re-created.');
+  });
+  test('a sandbox created by a pass that stopped before starting it is replaced, not started', async () => {
+    const w = world();
+    const start = w.runtime.startContainer.bind(w.runtime);
+    w.runtime.startContainer = async () => {
+      throw new Error('kctl was killed here');
+    };
+    const crashed = await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    expect(crashed.code).toBe(1);
+    expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_0 created']);
+    w.runtime.startContainer = start;
+    await w.passAt(1000);
+    expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_1 running', 'default_web_web_0 running']);
+    expect(w.events().filter((e) => e.includes('Sandbox'))).toEqual([]);
+  });
+
+  test('a sandbox the engine cannot start leaves the pod ContainerCreating with the reason, and is retried', async () => {
+    const w = world();
+    const start = w.runtime.startContainer.bind(w.runtime);
+    w.runtime.startContainer = async () => {
+      throw new RuntimeError('OCI runtime create failed', 500);
+    };
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    expect(w.pod('web').status.containerStatuses[0].state.waiting).toEqual({ reason: 'ContainerCreating', message: 'failed to create the pod sandbox: OCI runtime create failed' });
+    expect(w.events()).toEqual(['Warning FailedCreatePodSandBox Failed to create pod sandbox: OCI runtime create failed']);
+    expect(await w.containers()).toEqual([]);
+    w.runtime.startContainer = start;
+    await w.passAt(10_000);
+    expect(await w.podLine()).toBe('web 1/1 Running 0 10s');
   });
 });
 

@@ -13,7 +13,7 @@
 import type { KObject } from '../../api/types';
 import { RuntimeError, type ContainerInfo, type Mount } from '../../runtime/runtime';
 import { buildContainerSpec, podPorts } from './container-spec';
-import { attemptOf, isExited } from './container-step';
+import { attemptOf } from './container-step';
 import { removeQuietly } from './create';
 import { ensureImage, type Waiting } from './image-step';
 import type { PodPass } from './pass';
@@ -21,6 +21,7 @@ import { pauseBinary } from './pause-binary';
 
 const PAUSE_DIR = '/.kctl';
 const PAUSE_PATH = `${PAUSE_DIR}/pause`;
+/** How soon a sandbox that could not be made (a port in use, an engine error) is tried again. */
 export const PORT_RETRY_MS = 10_000;
 
 export type SandboxResult =
@@ -42,14 +43,10 @@ export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], n
   const [latest, ...older] = [...sandboxes].sort((a, b) => attemptOf(b) - attemptOf(a));
   for (const old of older) await removeQuietly(pass, old.id);
   if (latest?.status === 'running') return { sandbox: latest };
-  if (latest && !isExited(latest)) {
-    await ctx.runtime.startContainer(latest.id); // created by a pass that stopped before starting it
-    const info = await ctx.runtime.inspectContainer(latest.id);
-    if (info?.status === 'running') return { sandbox: info };
-  }
   if (latest) {
-    // The network owner died: everything in the pod joined its namespace, so the pod starts over.
-    pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
+    // Dead, or created by a pass that stopped before starting it: everything in the pod joined (or was
+    // about to join) its network namespace, so the pod starts over around a new one.
+    if (latest.startedAt) pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
     await Promise.all([latest, ...others].map((c) => removeQuietly(pass, c.id)));
   }
 
@@ -58,21 +55,18 @@ export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], n
   if ('waiting' in image) return { ...image, container: first.name };
   const attempt = latest ? attemptOf(latest) + 1 : 0;
   const spec = buildContainerSpec({ pod, image: first.image, role: 'sandbox', attempt, scope: ctx.scope, network, ports: podPorts(pod, ctx.publishAddress), extra: { command: [PAUSE_PATH], args: [], mounts } });
-  let id: string;
+  let id: string | undefined;
   try {
     id = await ctx.runtime.createContainer(spec);
-  } catch (e) {
-    if (e instanceof RuntimeError && e.statusCode === 409) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime(), container: first.name };
-    throw e;
-  }
-  try {
     await ctx.runtime.putFiles!(id, PAUSE_DIR, [{ path: 'pause', content: pause, mode: 0o755 }]);
     await ctx.runtime.startContainer(id);
   } catch (e) {
     if (!(e instanceof RuntimeError)) throw e;
-    await removeQuietly(pass, id);
+    if (id) await removeQuietly(pass, id);
+    if (e.statusCode === 409) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime(), container: first.name }; // a crashed pass made it: next pass
     if (isPortConflict(e.message)) return { unschedulable: `${portsInUse(pod)} already in use on this machine: ${e.message}` };
-    throw e;
+    pass.events.push({ type: 'Warning', reason: 'FailedCreatePodSandBox', message: `Failed to create pod sandbox: ${e.message}` });
+    return { waiting: { reason: 'ContainerCreating', message: `failed to create the pod sandbox: ${e.message}` }, retryAt: now.getTime() + PORT_RETRY_MS, container: first.name };
   }
   const info = await ctx.runtime.inspectContainer(id);
   if (!info) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime(), container: first.name };
