@@ -35,7 +35,7 @@ describe('state file store', () => {
     await store.update((s) => void s.put(cm('b')));
     const [a, b] = store.read().list('ConfigMap');
     expect(a.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
-    expect(a.metadata.creationTimestamp).toBe('2026-01-01T00:00:00.000Z');
+    expect(a.metadata.creationTimestamp).toBe('2026-01-01T00:00:00Z');
     expect(Number(b.metadata.resourceVersion)).toBeGreaterThan(Number(a.metadata.resourceVersion));
   });
 
