@@ -47,10 +47,14 @@ export async function runScale(f: Factory, args: string[], opts: ScaleOptions): 
   await convergeTargets(f, changed.map((c) => ({ ...c, namespace: ns })), opts);
 }
 
+/** Replica counts are int32 in Kubernetes; a larger one would make the ReplicaSet controller create pods without end. */
+const MAX_REPLICAS = 2147483647;
+
 function count(text: string, flag: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(String(text).trim()) || !Number.isSafeInteger(n)) {
     throw new UsageError(`The ${flag}=COUNT flag is required, and COUNT must be greater than or equal to 0`);
   }
+  if (n > MAX_REPLICAS) throw new UsageError(`invalid argument "${text}" for "${flag}" flag: value out of range (at most ${MAX_REPLICAS})`);
   return n;
 }
