@@ -1,7 +1,7 @@
 /** `kctl apply`: load and validate everything first, write it in one transaction, then converge. */
 import type { Factory } from '../cli/factory';
 import { refName } from '../api/kinds';
-import { UsageError } from '../errors';
+import { KctlError, UsageError } from '../errors';
 import { applyObject, checkNamespace, ensureDefaultNamespace, type ApplyResult } from '../store/apply';
 import { loadObjects } from './load';
 import { convergeTargets } from './converge';
@@ -19,6 +19,8 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   const dryRun = dryRunMode(opts.dryRun);
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
   const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+  // kubectl's words; without this an empty file went on to reconcile everything.
+  if (objects.length === 0) throw new KctlError('no objects passed to apply');
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
 
   const apply = (state: import('../store/state').State) => {
