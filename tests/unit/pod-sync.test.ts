@@ -122,6 +122,19 @@ describe('the pod sandbox', () => {
   });
 });
 
+describe('without a pause executable for the engine', () => {
+  test('the first app container owns the network and publishes the ports (the older arrangement)', async () => {
+    const w = world();
+    w.runtime.info = async () => ({ version: 'fake', apiVersion: '1.41', os: 'linux', arch: 's390x' });
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080 }]\n')}${container('helper', 'sleep 1000')}`));
+    const [web, helper] = await w.containers();
+    expect(await w.containers('sandbox')).toEqual([]);
+    expect([web.name, web.ports.map((p) => p.containerPort), helper.name, helper.ports]).toEqual(['default_web_web_0', [8080], 'default_web_helper_0', []]);
+    expect(w.pod('web').status.podIP).toBe(web.ip);
+    expect(await w.podLine()).toBe('web 2/2 Running 0 0s');
+  });
+});
+
 describe('init containers', () => {
   const spec = (policy = 'Always') => `  restartPolicy: ${policy}\n  initContainers:\n${container('first', 'sleep 1000')}${container('second', 'sleep 1000')}  containers:\n${container('app', 'sleep 1000')}`;
 
@@ -267,6 +280,19 @@ describe('configuration', () => {
     expect(fs.readFileSync(path.join(files, fs.readdirSync(files)[0], uid!, 'volumes/cfg/mode'), 'utf8')).toBe('fast');
     // The secret's value is in no event and no message.
     expect(JSON.stringify(new Store(w.env.statePath).read().data.events)).not.toContain('hunter2');
+  });
+
+  test('files of a mounted ConfigMap follow changes to it; the environment does not (as in Kubernetes)', async () => {
+    const w = world();
+    const cm = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: ${value}\n`;
+    await w.apply(cm('slow'));
+    await w.apply(pod('app', `  containers:\n${container('app', 'sleep 1000', '      envFrom: [{ configMapRef: { name: settings } }]\n      volumeMounts: [{ name: cfg, mountPath: /etc/app }]\n')}  volumes:\n    - name: cfg\n      configMap: { name: settings }\n`));
+    const file = path.join(w.dir, 'pods', fs.readdirSync(path.join(w.dir, 'pods'))[0], w.pod('app').metadata.uid!, 'volumes/cfg/mode');
+    expect(fs.readFileSync(file, 'utf8')).toBe('slow');
+    await w.apply(cm('fast'));
+    await w.passAt(1000);
+    expect(fs.readFileSync(file, 'utf8')).toBe('fast');
+    expect(await w.podLine()).toBe('app 1/1 Running 0 1s');
   });
 
   test('privileged containers are refused unless allowed; the reason says how', async () => {
