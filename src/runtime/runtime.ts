@@ -36,7 +36,7 @@ export interface Mount {
   source: string; // host path or volume name ('' for tmpfs)
   target: string;
   readOnly?: boolean;
-  /** type 'volume' only: mount this directory of the volume (engine API 1.45+, Docker's VolumeOptions.Subpath). */
+  /** type 'volume' only: mount this directory of the volume (Docker's VolumeOptions.Subpath, engine API 1.45+); only when supportsVolumeSubPath() says so. */
   subPath?: string;
 }
 
@@ -161,7 +161,9 @@ export interface ContainerRuntime {
   stats(id: string): Promise<ContainerStats>;
   /** Events for containers carrying `labels`, until the returned function is called. */
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void, onError: (e: Error) => void): Promise<() => void>;
-  /** Copy files into a container before it starts (used for configMap/secret volumes). */
+  /** True when Mount.subPath is honoured (engine API 1.45+); absent or false: kctl refuses such mounts rather than mount a whole volume. */
+  supportsVolumeSubPath?(): Promise<boolean>;
+  /** Copy files into a container before it starts (used for the pod sandbox's pause executable). */
   putFiles?(id: string, dir: string, files: { path: string; content: Buffer; mode: number }[]): Promise<void>;
 }
 

@@ -295,6 +295,38 @@ describe('configuration', () => {
     expect(await w.podLine()).toBe('app 1/1 Running 0 1s');
   });
 
+  test('volumeMounts: readOnly, subPath of a projected volume (one file), hostPath; subPath of a Docker volume needs engine support', async () => {
+    const w = world();
+    const specs: any[] = [];
+    const create = w.runtime.createContainer.bind(w.runtime);
+    w.runtime.createContainer = async (spec) => (specs.push(spec), create(spec));
+    await w.apply(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nginx\ndata:\n  nginx.conf: x\n`);
+    const mounts = `      volumeMounts:
+        - { name: conf, mountPath: /etc/nginx/nginx.conf, subPath: nginx.conf }
+        - { name: host, mountPath: /host, readOnly: true }
+        - { name: scratch, mountPath: /scratch }
+`;
+    const volumes = `  volumes:
+    - { name: conf, configMap: { name: nginx } }
+    - { name: host, hostPath: { path: ${JSON.stringify(w.dir)} } }
+    - { name: scratch, emptyDir: {} }
+`;
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', mounts)}${volumes}`));
+    const uid = w.pod('web').metadata.uid!;
+    const scope = fs.readdirSync(path.join(w.dir, 'pods'))[0];
+    expect(specs.find((s) => s.labels[LABEL.role] === 'app').mounts).toEqual([
+      { type: 'bind', source: path.join(w.dir, 'pods', scope, uid, 'volumes/conf/nginx.conf'), target: '/etc/nginx/nginx.conf', readOnly: true },
+      { type: 'bind', source: w.dir, target: '/host', readOnly: true },
+      { type: 'volume', source: `kctl-${scope}-${uid}-scratch`, target: '/scratch', readOnly: false },
+    ]);
+    expect(specs.find((s) => s.labels[LABEL.role] === 'sandbox').mounts).toEqual([{ type: 'volume', source: `kctl-${scope}-${uid}-scratch`, target: '/.kctl/volumes/scratch' }]);
+    await w.apply(pod('sub', `  containers:\n${container('c', 'sleep 1000', '      volumeMounts: [{ name: scratch, mountPath: /logs, subPath: logs }]\n')}  volumes:\n    - { name: scratch, emptyDir: {} }\n`));
+    expect(w.pod('sub').status.containerStatuses[0].state.waiting).toEqual({ reason: 'CreateContainerConfigError', message: 'subPath "logs" of volume "scratch": mounting part of a Docker volume needs Docker Engine API 1.45 (Docker 26) or newer' });
+    w.runtime.supportsVolumeSubPath = async () => true;
+    await w.passAt(6000);
+    expect(specs[specs.length - 1].mounts).toEqual([{ type: 'volume', source: `kctl-${scope}-${w.pod('sub').metadata.uid}-scratch`, target: '/logs', readOnly: false, subPath: 'logs' }]);
+  });
+
   test('privileged containers are refused unless allowed; the reason says how', async () => {
     const w = world();
     await w.apply(pod('root', `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`));

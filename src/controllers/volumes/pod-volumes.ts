@@ -21,8 +21,6 @@ import { claimVolumeName, emptyDirLabels, emptyDirVolumeName } from './docker-vo
 import { volumeDir, writeProjection } from './host-dir';
 import { isProjected, projectedFiles } from './projection';
 
-/** Engine API that mounts a directory of a volume (Docker 26); older engines would silently mount it whole. */
-const VOLUME_SUBPATH_API = [1, 45];
 /** Where the sandbox mounts the pod's emptyDirs, so that memory-backed ones outlive container restarts. */
 const SANDBOX_VOLUMES = '/.kctl/volumes';
 
@@ -97,9 +95,9 @@ export async function preparePodVolumes(ctx: ControllerContext, pod: KObject, cl
         mounts.push({ type: 'bind', source: path.join(src.source, sub), target: vm.mountPath, readOnly });
         continue;
       }
-      subPathSupported ??= engineSupportsVolumeSubPath(ctx);
+      subPathSupported ??= ctx.runtime.supportsVolumeSubPath?.() ?? Promise.resolve(false);
       if (!(await subPathSupported)) {
-        throw new ConfigError(`subPath "${sub}" of volume "${vm.name}" needs Docker Engine API ${VOLUME_SUBPATH_API.join('.')} (Docker 26) or newer to mount part of a Docker volume`);
+        throw new ConfigError(`subPath "${sub}" of volume "${vm.name}": mounting part of a Docker volume needs Docker Engine API 1.45 (Docker 26) or newer`);
       }
       mounts.push({ type: 'volume', source: src.source, target: vm.mountPath, readOnly, subPath: sub });
     }
@@ -119,9 +117,4 @@ function prepareHostPath(hostPath: { path: string; type?: string }): void {
   } catch {
     /* not ours to make (a remote engine's path, or no permission): Docker reports it when mounting */
   }
-}
-
-async function engineSupportsVolumeSubPath(ctx: ControllerContext): Promise<boolean> {
-  const [major, minor] = (await ctx.runtime.info()).apiVersion.split('.').map(Number);
-  return major > VOLUME_SUBPATH_API[0] || (major === VOLUME_SUBPATH_API[0] && minor >= VOLUME_SUBPATH_API[1]);
 }
