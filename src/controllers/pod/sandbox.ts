@@ -11,7 +11,8 @@
  * where its first app container owns the network (and restarting that container restarts the pod's network).
  */
 import type { KObject } from '../../api/types';
-import { RuntimeError, type ContainerInfo, type Mount } from '../../runtime/runtime';
+import { RuntimeError, type ContainerInfo } from '../../runtime/runtime';
+import type { PodVolumes } from '../volumes/pod-volumes';
 import { buildContainerSpec, podPorts } from './container-spec';
 import { attemptOf } from './container-step';
 import { removeQuietly } from './create';
@@ -36,7 +37,7 @@ export type SandboxResult =
 /** Per runtime: the pause executable for its engine, or undefined when there is none. */
 const binaries = new WeakMap<object, Promise<Buffer | undefined>>();
 
-export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], network: string, mounts: Mount[], others: ContainerInfo[]): Promise<SandboxResult> {
+export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], network: string, volumes: PodVolumes, others: ContainerInfo[]): Promise<SandboxResult> {
   const { ctx, pod, now } = pass;
   const pause = await pauseFor(pass);
   if (!pause) return { legacy: true };
@@ -54,7 +55,8 @@ export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], n
   const image = await ensureImage(pass, first, (pass.records[first.name] ??= {}));
   if ('waiting' in image) return { ...image, container: first.name };
   const attempt = latest ? attemptOf(latest) + 1 : 0;
-  const spec = buildContainerSpec({ pod, image: first.image, role: 'sandbox', attempt, scope: ctx.scope, network, ports: podPorts(pod, ctx.publishAddress), extra: { command: [PAUSE_PATH], args: [], mounts } });
+  await volumes.ensureDockerVolumes();
+  const spec = buildContainerSpec({ pod, image: first.image, role: 'sandbox', attempt, scope: ctx.scope, network, ports: podPorts(pod, ctx.publishAddress), extra: { command: [PAUSE_PATH], args: [], mounts: volumes.sandboxMounts } });
   let id: string | undefined;
   try {
     id = await ctx.runtime.createContainer(spec);

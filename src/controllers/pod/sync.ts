@@ -42,7 +42,7 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
   let volumes: PodVolumes;
   try {
     const claims = (name: string) => caches.state.get('PersistentVolumeClaim', ns, name);
-    volumes = await preparePodVolumes(ctx, pod, claims, { pod, hostIP: ctx.publishAddress }, stateLookup(caches.state, ns));
+    volumes = preparePodVolumes(ctx, pod, claims, { pod, hostIP: ctx.publishAddress }, stateLookup(caches.state, ns));
   } catch (e) {
     if (!(e instanceof MountError)) throw e;
     const first = [...(pod.spec.initContainers ?? []), ...pod.spec.containers][0].name;
@@ -53,7 +53,7 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
 
   const sandboxes = actual.filter((c) => c.labels[LABEL.role] === 'sandbox');
   let containers = actual.filter((c) => c.labels[LABEL.role] !== 'sandbox');
-  const sandbox = await ensureSandbox(pass, sandboxes, network, volumes.sandboxMounts, containers);
+  const sandbox = await ensureSandbox(pass, sandboxes, network, volumes, containers);
   if ('unschedulable' in sandbox) {
     pass.requeue(pass.now.getTime() + PORT_RETRY_MS);
     return unschedulable(pass, sandbox.unschedulable);

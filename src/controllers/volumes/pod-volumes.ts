@@ -11,13 +11,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { KObject } from '../../api/types';
 import { parseMemory } from '../../api/quantity';
-import type { Mount } from '../../runtime/runtime';
+import type { Mount, VolumeOptions } from '../../runtime/runtime';
 import type { ControllerContext } from '../context';
 import { expand } from '../config/expand';
 import type { PodFacts } from '../config/field-ref';
 import { ConfigError, type SourceLookup } from '../config/sources';
-import { ensureClaimVolume } from './claims';
-import { claimVolumeName, emptyDirLabels, emptyDirVolumeName } from './docker-volumes';
+import { claimLabels, claimVolumeName, emptyDirLabels, emptyDirVolumeName } from './docker-volumes';
 import { volumeDir, writeProjection } from './host-dir';
 import { isProjected, projectedFiles } from './projection';
 
@@ -32,30 +31,33 @@ export class MountError extends ConfigError {
 }
 
 export interface PodVolumes {
-  /** Mounts for one container's volumeMounts; `env` expands subPathExpr. */
+  /** Mounts for one container's volumeMounts; `env` expands subPathExpr. Makes the Docker volumes first. */
   mountsFor(container: any, env: Record<string, string>): Promise<Mount[]>;
-  /** The pod's Docker volumes as the sandbox holds them for the pod's lifetime. */
+  /** The pod's Docker volumes as the sandbox holds them for the pod's lifetime (made by ensureDockerVolumes). */
   sandboxMounts: Mount[];
+  /** Creates the pod's Docker volumes (once per pass, and only when a container is about to be created). */
+  ensureDockerVolumes(): Promise<void>;
 }
 
-export async function preparePodVolumes(ctx: ControllerContext, pod: KObject, claims: (name: string) => KObject | undefined, facts: PodFacts, lookup: SourceLookup): Promise<PodVolumes> {
+export function preparePodVolumes(ctx: ControllerContext, pod: KObject, claims: (name: string) => KObject | undefined, facts: PodFacts, lookup: SourceLookup): PodVolumes {
   const volumes: any[] = pod.spec.volumes ?? [];
   const uid = pod.metadata.uid ?? '';
   const sources = new Map<string, { type: 'volume' | 'bind'; source: string; readOnly?: boolean }>();
   const sandboxMounts: Mount[] = [];
+  const dockerVolumes: { name: string; labels: Record<string, string>; options?: VolumeOptions }[] = [];
   for (const v of volumes) {
     try {
       if (v.emptyDir) {
         const name = emptyDirVolumeName(ctx.scope, uid, v.name);
         const memory = v.emptyDir.medium === 'Memory';
         const sizeBytes = memory && v.emptyDir.sizeLimit !== undefined ? parseMemory(v.emptyDir.sizeLimit) : undefined;
-        await ctx.runtime.ensureVolume(name, emptyDirLabels(ctx.scope, pod), memory ? { tmpfs: { sizeBytes } } : undefined);
+        dockerVolumes.push({ name, labels: emptyDirLabels(ctx.scope, pod), options: memory ? { tmpfs: { sizeBytes } } : undefined });
         sources.set(v.name, { type: 'volume', source: name });
         sandboxMounts.push({ type: 'volume', source: name, target: `${SANDBOX_VOLUMES}/${v.name}` });
       } else if (v.persistentVolumeClaim) {
         const claim = claims(v.persistentVolumeClaim.claimName);
         if (!claim) throw new ConfigError(`persistentvolumeclaim "${v.persistentVolumeClaim.claimName}" not found`);
-        await ensureClaimVolume(ctx, claim);
+        dockerVolumes.push({ name: claimVolumeName(ctx.scope, claim), labels: claimLabels(ctx.scope, claim) });
         sources.set(v.name, { type: 'volume', source: claimVolumeName(ctx.scope, claim), readOnly: v.persistentVolumeClaim.readOnly });
       } else if (v.hostPath) {
         prepareHostPath(v.hostPath);
@@ -78,8 +80,11 @@ export async function preparePodVolumes(ctx: ControllerContext, pod: KObject, cl
     }
   }
 
+  let made: Promise<void> | undefined;
+  const ensureDockerVolumes = () => (made ??= Promise.all(dockerVolumes.map((v) => ctx.runtime.ensureVolume(v.name, v.labels, v.options))).then(() => undefined));
   let subPathSupported: Promise<boolean> | undefined;
   const mountsFor = async (container: any, env: Record<string, string>): Promise<Mount[]> => {
+    await ensureDockerVolumes();
     const mounts: Mount[] = [];
     for (const vm of container.volumeMounts ?? []) {
       const src = sources.get(vm.name);
@@ -103,7 +108,7 @@ export async function preparePodVolumes(ctx: ControllerContext, pod: KObject, cl
     }
     return mounts;
   };
-  return { mountsFor, sandboxMounts };
+  return { mountsFor, sandboxMounts, ensureDockerVolumes };
 }
 
 /** DirectoryOrCreate and FileOrCreate are made when the engine shares this machine's filesystem. */
