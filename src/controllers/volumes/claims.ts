@@ -12,8 +12,10 @@ import { CLAIM, claimLabels, claimVolumeName } from './docker-volumes';
 /** Every claim gets its volume and status Bound. */
 export async function syncClaims(ctx: ControllerContext): Promise<void> {
   const claims = liveClaims(ctx);
-  for (const claim of claims) await ensureClaimVolume(ctx, claim);
-  if (claims.some((c) => JSON.stringify(c.status) !== JSON.stringify(boundStatus(ctx, c)))) {
+  // A bound claim's volume is made again, if it went, by the next pod that mounts it.
+  const unbound = claims.filter((c) => JSON.stringify(c.status) !== JSON.stringify(boundStatus(ctx, c)));
+  for (const claim of unbound) await ensureClaimVolume(ctx, claim);
+  if (unbound.length) {
     await ctx.store.update((state) => {
       for (const claim of state.list('PersistentVolumeClaim')) {
         const status = boundStatus(ctx, claim);
