@@ -1,14 +1,15 @@
 /**
  * `kctl set image deployment/web web=kctl-demo/web:v2`: a new image in the pod template (generation + 1),
  * which the Deployment controller rolls out; `*` names every container. Like kubectl, an object whose images
- * are already those is left alone and not printed.
+ * are already those is left alone and not printed. A Deployment that opted in to auto-rollback and was rolled
+ * back while the command waited makes it exit 6, as `rollout status` does.
  */
 import type { Factory } from '../cli/factory';
 import { pluralName, refName } from '../api/kinds';
 import { KctlError, NotFoundError, UsageError } from '../errors';
 import { resourcesAndPairs } from './annotate';
-import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
+import { convergeOrRolledBack } from './rollout/rolled-back';
 
 const WITH_TEMPLATE = new Set(['Deployment', 'ReplicaSet']);
 
@@ -50,5 +51,5 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
     }),
   );
   for (const u of updated) f.stdout.write(`${refName(u.kind, u.name)} image updated\n`);
-  await convergeTargets(f, updated.map((u) => ({ ...u, namespace: ns })), opts);
+  await convergeOrRolledBack(f, updated.map((u) => ({ ...u, namespace: ns })), opts);
 }

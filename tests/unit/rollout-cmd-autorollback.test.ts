@@ -181,6 +181,19 @@ describe('kctl rollout status with auto-rollback', () => {
     expect((await k.kctl('rollout history deployment/web')).stdout).toBe('deployment.apps/web\nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
   });
 
+  test('annotation: `set image` waiting on the rollout also exits 6 when it was rolled back meanwhile', async () => {
+    const k = cli("  annotations:\n    kctl.io/auto-rollback: 'true'\n");
+    await k.kctl('apply -f v1.yaml');
+    expect(await k.kctl('set image deployment/web web=kctl-demo/web:v2 --timeout 60s')).toEqual({
+      code: 6,
+      stdout: 'deployment.apps/web image updated\n',
+      stderr:
+        'warning: deployment "web" rolled back to revision 1: progress deadline exceeded\n' +
+        'error: deployment "web" rollout failed (progress deadline exceeded) and was rolled back to revision 1\n',
+    });
+    expect(k.images()).toEqual(['kctl-demo/web:v1', 'kctl-demo/web:v1']);
+  });
+
   test('--auto-rollback: new pods crash-looping are undone to v1 and status exits 6', async () => {
     const k = cli();
     await k.kctl('apply -f v1.yaml');

@@ -1,13 +1,14 @@
 /**
  * The shape of the mutating rollout verbs (undo, pause, resume, restart): change each Deployment in one state
- * transaction, print kubectl's `deployment.apps/web <word>` lines, then wait like every mutating command.
+ * transaction, print kubectl's `deployment.apps/web <word>` lines, then wait like every mutating command
+ * (exiting 6 if an opted-in Deployment was rolled back automatically meanwhile).
  */
 import type { Factory } from '../../cli/factory';
 import type { KObject } from '../../api/types';
 import { refName } from '../../api/kinds';
 import type { State } from '../../store/state';
-import { convergeTargets } from '../converge';
 import { deploymentNames, getDeployment, type RolloutVerb } from './deployments';
+import { convergeOrRolledBack } from './rolled-back';
 
 export interface WaitOptions {
   wait: boolean;
@@ -20,7 +21,7 @@ export async function mutateDeployments(f: Factory, args: string[], verb: Rollou
   const ns = f.namespace();
   const words = await f.store().update((state) => names.map((name) => change(state, getDeployment(state, ns, name))));
   names.forEach((name, i) => f.stdout.write(`${refName('Deployment', name)} ${words[i]}\n`));
-  await convergeTargets(f, names.map((name) => ({ kind: 'Deployment', namespace: ns, name })), opts);
+  await convergeOrRolledBack(f, names.map((name) => ({ kind: 'Deployment', namespace: ns, name })), opts);
 }
 
 /** A spec change: Kubernetes raises metadata.generation so that status.observedGeneration can say it was seen. */

@@ -7,12 +7,13 @@
  */
 import type { Factory } from '../../cli/factory';
 import { controllerContext } from '../../cli/shared';
-import { KctlError, RolledBackError, RolloutFailedError, TimeoutError, UsageError } from '../../errors';
+import { KctlError, RolloutFailedError, TimeoutError, UsageError } from '../../errors';
 import type { AutoRollback } from '../../controllers/autorollback';
 import type { Verdict } from '../../controllers/drive';
 import type { State } from '../../store/state';
 import { parseDuration } from '../../util/duration';
 import { deploymentNames, getDeployment } from './deployments';
+import { rolledBackError, warnRolledBack } from './rolled-back';
 import { revisionFlag } from './undo';
 
 export interface StatusOptions {
@@ -52,7 +53,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
     const dep = getDeployment(state, ns, name);
     if (!rolledBack) {
       rolledBack = autorollback.rollbackSince(state, dep, startedAt);
-      if (rolledBack) f.stderr.write(`warning: deployment "${name}" rolled back to revision ${rolledBack.toRevision}: ${rolledBack.reason}\n`);
+      if (rolledBack) warnRolledBack(f, name, rolledBack);
     }
     if (!rolledBack && opts.autoRollback) {
       pending = autorollback.autoRollbackFor(state, dep);
@@ -88,7 +89,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
     }
     if (verdict.failure) throw verdict.failure;
     if (rolledBack && (verdict.done || !opts.watch)) {
-      throw new RolledBackError(`deployment "${name}" rollout failed (${rolledBack.reason}) and was rolled back to revision ${rolledBack.toRevision}`);
+      throw rolledBackError(name, rolledBack);
     }
     say(verdict.done ? rolloutStatus(getDeployment(f.store().read(), ns, name)).message : (verdict.waitingFor ?? ''));
     return;
