@@ -91,6 +91,19 @@ describe('the pod sandbox', () => {
     expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_1 running', 'default_web_web_1 running']);
     expect(w.events()).toContain('Normal SandboxChanged Pod sandbox changed, it will be killed and re-created.');
   });
+  test('containers of a pod made without a sandbox (an older kctl) are replaced by a sandboxed set', async () => {
+    const w = world();
+    const info = w.runtime.info.bind(w.runtime);
+    w.runtime.info = async () => ({ version: 'fake', apiVersion: '1.41', os: 'linux', arch: 's390x' });
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 8080 }]\n')}`));
+    expect((await w.containers()).map((c) => c.name)).toEqual(['default_web_web_0']);
+    w.runtime.info = info;
+    // The same engine seen by a newer kctl: a fresh object, so nothing remembered about the old one applies.
+    const r = await runCli('reconcile --wait=false', { ...w.env, runtime: new Proxy(w.runtime, {}) });
+    expect(r.code).toBe(0);
+    expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_0 running', 'default_web_web_1 running']);
+  });
+
   test('a sandbox created by a pass that stopped before starting it is replaced, not started', async () => {
     const w = world();
     const start = w.runtime.startContainer.bind(w.runtime);

@@ -54,10 +54,7 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
   const sandboxes = actual.filter((c) => c.labels[LABEL.role] === 'sandbox');
   let containers = actual.filter((c) => c.labels[LABEL.role] !== 'sandbox');
   const sandbox = await ensureSandbox(pass, sandboxes, network, volumes, containers);
-  if ('unschedulable' in sandbox) {
-    pass.requeue(pass.now.getTime() + PORT_RETRY_MS);
-    return unschedulable(pass, sandbox.unschedulable);
-  }
+  if ('unschedulable' in sandbox) return unschedulable(pass, sandbox.unschedulable);
   if ('waiting' in sandbox) {
     if (sandbox.retryAt !== undefined) pass.requeue(sandbox.retryAt);
     return waitingPod(pass, (name) => (name === sandbox.container ? sandbox.waiting : { reason: 'ContainerCreating' }));
