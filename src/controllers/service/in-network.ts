@@ -32,13 +32,15 @@ set -- $(${DIR}/busybox awk -v p="$1" -v r="$RANDOM" '$1 == p { a[n++] = $2 " " 
 `;
 
 export class ServiceProxies {
-  /** What each proxy container's endpoints file holds, so a pass writes it only when it changes. */
-  private readonly written = new Map<string, string>();
   private busybox: Buffer | undefined | null = null;
 
   constructor(private readonly ctx: ControllerContext) {}
 
-  /** Makes the proxy containers match the Services of `state`; `containers` is what Docker listed. */
+  /**
+   * Makes the proxy containers match the Services of `state`; `containers` is what Docker listed. What each
+   * proxy's endpoints file holds is recorded on the Endpoints object (WRITTEN), so that no kctl process
+   * rewrites an unchanged file.
+   */
   async sync(state: State, containers: ContainerInfo[]): Promise<void> {
     const existing = containers.filter((c) => c.labels[LABEL.role] === SERVICE_PROXY_ROLE);
     const wanted = new Map<string, { svc: KObject; image: string }>();
@@ -47,27 +49,35 @@ export class ServiceProxies {
       const image = imageInNamespace(state, svc);
       if (image) wanted.set(keyOf(svc.metadata.namespace ?? 'default', svc.metadata.name), { svc, image });
     }
+    const written = new Map<KObject, string>();
     for (const c of existing) {
-      const want = wanted.get(keyOf(c.labels[LABEL.namespace], c.labels[SERVICE_LABEL]));
+      const key = keyOf(c.labels[LABEL.namespace], c.labels[SERVICE_LABEL]);
+      const want = wanted.get(key);
       if (want && c.labels[CONFIG_LABEL] === configHash(want.svc) && c.status === 'running') {
-        await this.writeEndpoints(c.id, endpointLines(state, want.svc));
-        wanted.delete(keyOf(c.labels[LABEL.namespace], c.labels[SERVICE_LABEL]));
+        wanted.delete(key);
+        const content = endpointLines(state, want.svc);
+        const record = writtenRecord(c.id, content);
+        if (endpointsOf(state, want.svc)?.metadata.annotations?.[WRITTEN] !== record && (await this.writeEndpoints(c.id, content))) written.set(want.svc, record);
         continue;
       }
       this.ctx.log(2, `removing service proxy ${c.name}`);
       await this.ctx.runtime.removeContainer(c.id);
-      this.written.delete(c.id);
     }
-    for (const { svc, image } of wanted.values()) await this.create(state, svc, image);
+    for (const { svc, image } of wanted.values()) {
+      const record = await this.create(state, svc, image);
+      if (record) written.set(svc, record);
+    }
+    if (written.size) await this.ctx.store.update((s) => recordWritten(s, written));
   }
 
-  private async create(state: State, svc: KObject, image: string): Promise<void> {
+  /** Returns the WRITTEN record of the new proxy, or undefined when it could not be made (next pass). */
+  private async create(state: State, svc: KObject, image: string): Promise<string | undefined> {
     if (this.busybox === null) {
       this.busybox = readStaticBusybox();
       if (!this.busybox) this.ctx.log(0, 'warning: no static busybox on this host (apt-get install busybox-static): Services cannot be reached by name inside their network');
     }
     const { runtime } = this.ctx;
-    if (!this.busybox || !runtime.putFiles) return;
+    if (!this.busybox || !runtime.putFiles) return undefined;
     const ns = svc.metadata.namespace ?? 'default';
     const content = endpointLines(state, svc);
     try {
@@ -78,13 +88,14 @@ export class ServiceProxies {
         { path: 'endpoints', content: Buffer.from(content), mode: 0o644 },
       ]);
       await runtime.startContainer(id);
-      this.written.set(id, content);
       this.ctx.log(1, `service ${ns}/${svc.metadata.name}: in-network proxy started`);
+      return writtenRecord(id, content);
     } catch (e) {
       // 409: the container of an earlier pass is not listed yet; 404: the image went away. A container left
       // half made is not running, so the next pass replaces it.
       if (!(e instanceof RuntimeError)) throw e;
       this.ctx.log(1, `service proxy for ${ns}/${svc.metadata.name}: ${e.message}`);
+      return undefined;
     }
   }
 
@@ -105,20 +116,39 @@ export class ServiceProxies {
     };
   }
 
-  /** Atomically (write, then rename) replaces the endpoints file of a running proxy. */
-  private async writeEndpoints(id: string, content: string): Promise<void> {
-    if (this.written.get(id) === content) return;
+  /** Atomically (write, then rename) replaces the endpoints file of a running proxy; false when that failed. */
+  private async writeEndpoints(id: string, content: string): Promise<boolean> {
     const script = `printf '%s' "$1" > ${DIR}/endpoints.new && ${DIR}/busybox mv ${DIR}/endpoints.new ${DIR}/endpoints`;
     try {
       const result = await this.ctx.runtime.exec(id, [`${DIR}/busybox`, 'sh', '-c', script, 'sh', content], { timeoutMs: 5000 });
       if (result.exitCode !== 0) throw new RuntimeError(result.stderr.trim() || `exit code ${result.exitCode}`);
-      this.written.set(id, content);
+      return true;
     } catch (e) {
       // Gone or stopped behind our back: the next pass replaces it.
       if (!(e instanceof RuntimeError)) throw e;
-      this.written.delete(id);
       this.ctx.log(1, `service proxy ${id.slice(0, 12)}: updating endpoints failed: ${e.message}`);
+      return false;
     }
+  }
+}
+
+/** Annotation on a Service's Endpoints: which proxy container holds which endpoints file. */
+export const WRITTEN = 'kctl.io/proxy-endpoints';
+
+function writtenRecord(containerId: string, content: string): string {
+  return `${containerId.slice(0, 12)}:${createHash('sha256').update(content).digest('hex').slice(0, 12)}`;
+}
+
+function endpointsOf(state: State, svc: KObject): KObject | undefined {
+  return state.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
+}
+
+function recordWritten(state: State, written: Map<KObject, string>): void {
+  for (const [svc, record] of written) {
+    const ep = endpointsOf(state, svc);
+    if (!ep || ep.metadata.annotations?.[WRITTEN] === record) continue;
+    ep.metadata.annotations = { ...(ep.metadata.annotations ?? {}), [WRITTEN]: record };
+    state.put(ep);
   }
 }
 
@@ -135,7 +165,7 @@ function tcpPorts(svc: KObject): ServicePort[] {
 
 /** `servicePort podIP targetPort` per Ready endpoint. */
 export function endpointLines(state: State, svc: KObject): string {
-  const ep = state.get('Endpoints', svc.metadata.namespace, svc.metadata.name);
+  const ep = endpointsOf(state, svc);
   return tcpPorts(svc)
     .flatMap((p) => readyTargets(ep, p.name).map((t) => `${p.port} ${t.address.ip} ${t.port}\n`))
     .join('');

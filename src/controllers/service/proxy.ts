@@ -52,12 +52,15 @@ export class TcpProxy {
     return new Map([...this.open].map(([k, set]) => [k, set.size]));
   }
 
-  /** Stops accepting. Open connections are left to finish unless `destroy` is set. */
+  /** Stops accepting at once. Open connections are left to finish unless `destroy` is set. */
   async close(destroy = false): Promise<void> {
-    if (destroy) for (const set of this.open.values()) for (const s of set) s.destroy();
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    // The listening socket closes now; the callback would wait for every open connection to end.
+    const closed = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+    if (!destroy) return;
+    for (const set of this.open.values()) for (const s of set) s.destroy();
+    await closed;
   }
 
   private accept(client: net.Socket): void {

@@ -1,0 +1,197 @@
+/**
+ * Services on the fake runtime, pass by pass: allocated cluster IPs and node ports, Endpoints with only Ready
+ * and not-terminating pods, named targetPorts, and the in-network proxy container that makes a Service
+ * reachable by name inside its namespace's network.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { allocateNodePort } from '../../src/controllers/service/allocate';
+import { SERVICE_PROXY_ROLE } from '../../src/controllers/service/in-network';
+import { LABEL, type ContainerInfo } from '../../src/runtime/runtime';
+import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
+import { Store } from '../../src/store/store';
+import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+function world() {
+  let clock = T0;
+  const dir = tempDir();
+  const runtime = new FakeRuntime({ now: () => new Date(clock) });
+  const env: CliEnv = { statePath: path.join(dir, 'state.json'), runtime, cwd: dir, now: () => new Date(clock) };
+  const w = {
+    runtime,
+    env,
+    run: (line: string) => runCli(line, env),
+    async apply(yaml: string) {
+      fs.writeFileSync(path.join(dir, 'm.yaml'), yaml);
+      const r = await runCli('apply -f m.yaml --wait=false', env);
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    },
+    async passAt(ms: number) {
+      clock = T0 + ms;
+      expect(await runCli('reconcile --wait=false', { ...env, env: { KCTL_DEBUG: '1' } })).toMatchObject({ code: 0, stderr: '' });
+    },
+    async table(line: string) {
+      const r = await runCli(line, env);
+      expect(r.stderr).toBe('');
+      return r.stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    },
+    state: () => new Store(env.statePath).read(),
+    proxies: async (): Promise<ContainerInfo[]> => (await runtime.listContainers({ [LABEL.role]: SERVICE_PROXY_ROLE })),
+  };
+  return w;
+}
+
+const deployment = (name: string, replicas: number, extra = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers:
+        - name: web
+          image: kctl-demo/web:v1
+          ports: [{containerPort: 8080, name: http}]
+${extra}
+`;
+
+const service = (name: string, type: string, ports: string, selector = 'app: web') => `apiVersion: v1
+kind: Service
+metadata: {name: ${name}}
+spec:
+  type: ${type}
+  selector: {${selector}}
+  ports: ${ports}
+`;
+
+test('ClusterIP, NodePort and LoadBalancer Services get addresses and node ports; endpoints list the Ready pods', async () => {
+  const w = world();
+  await w.apply([deployment('web', 2), service('api', 'ClusterIP', '[{port: 80, targetPort: http}]'), service('site', 'NodePort', '[{port: 80, targetPort: 8080, nodePort: 30080}]'), service('lb', 'LoadBalancer', '[{name: web, port: 8080}, {name: admin, port: 9090}]')].join('---\n'));
+  await w.passAt(1000);
+  expect(await w.table('get svc')).toEqual([
+    'NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE',
+    'api ClusterIP 10.107.93.104 <none> 80/TCP 1s',
+    'lb LoadBalancer 10.103.183.49 127.0.0.1 8080:31241/TCP,9090:30125/TCP 1s',
+    'site NodePort 10.101.148.108 <none> 80:30080/TCP 1s',
+  ]);
+  expect(await w.table('get endpoints')).toEqual([
+    'NAME ENDPOINTS AGE',
+    'api 10.88.0.3:8080,10.88.0.4:8080 1s',
+    'lb 10.88.0.3:9090,10.88.0.4:9090,10.88.0.3:8080 + 1 more... 1s',
+    'site 10.88.0.3:8080,10.88.0.4:8080 1s',
+  ]);
+});
+
+test('re-applying a Service keeps its cluster IP and node port', async () => {
+  const w = world();
+  const yaml = service('site', 'NodePort', '[{port: 80}]');
+  await w.apply(yaml);
+  await w.passAt(0);
+  const first = w.state().get('Service', 'default', 'site')!.spec;
+  await w.apply(yaml);
+  await w.passAt(1000);
+  const second = w.state().get('Service', 'default', 'site')!.spec;
+  expect([second.clusterIP, second.ports[0].nodePort]).toEqual([first.clusterIP, first.ports[0].nodePort]);
+  expect(second.clusterIPs).toEqual([first.clusterIP]);
+});
+
+test('a node port another Service holds is not served twice; a free one is chosen past taken ones', async () => {
+  const w = world();
+  await w.apply([service('a', 'NodePort', '[{port: 80, nodePort: 30080}]'), service('b', 'NodePort', '[{port: 80, nodePort: 30080}]')].join('---\n'));
+  await w.passAt(0);
+  const events = w.state().data.events.map((e) => `${e.involvedObject.name} ${e.type} ${e.reason} ${e.message}`);
+  expect(events).toEqual(['b Warning PortAlreadyAllocated nodePort 30080 is already allocated to service default/a; not served']);
+
+  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'x', namespace: 'default' } };
+  const free = allocateNodePort(svc, '0', new Map());
+  expect(free).toBeGreaterThanOrEqual(30000);
+  expect(allocateNodePort(svc, '0', new Map([[free!, 'default/other']]))).toBe(free! === 32767 ? 30000 : free! + 1);
+});
+
+test('a pod that is not Ready is not an endpoint; a pod being deleted leaves the endpoints at once', async () => {
+  const w = world();
+  await w.apply(
+    [
+      deployment('web', 2, `          readinessProbe:\n            exec: {command: [cat, /tmp/ready]}\n            periodSeconds: 1`),
+      service('web', 'ClusterIP', '[{port: 80, targetPort: http}]'),
+    ].join('---\n'),
+  );
+  w.runtime.setExecResult('cat /tmp/ready', { exitCode: 1 });
+  await w.passAt(0);
+  await w.passAt(1000);
+  expect(await w.table('get ep web')).toEqual(['NAME ENDPOINTS AGE', 'web 1s']); // kubectl too leaves the cell empty
+  const ep = w.state().get('Endpoints', 'default', 'web')!;
+  expect((ep.subsets as any[])[0].notReadyAddresses.map((a: any) => a.ip)).toEqual(['10.88.0.3', '10.88.0.4']);
+
+  w.runtime.setExecResult('cat /tmp/ready', { exitCode: 0 });
+  await w.passAt(2000);
+  expect(await w.table('get ep web')).toEqual(['NAME ENDPOINTS AGE', 'web 10.88.0.3:8080,10.88.0.4:8080 2s']);
+
+  const victim = (ep.subsets as any[])[0].notReadyAddresses[0].targetRef.name;
+  expect((await w.run(`delete pod ${victim} --wait=false`)).code).toBe(0);
+  // 10.88.0.3 left at once; the ReplicaSet's replacement (10.88.0.6) was started and found Ready in the same pass.
+  expect(await w.table('get ep web')).toEqual(['NAME ENDPOINTS AGE', 'web 10.88.0.4:8080,10.88.0.6:8080 2s']);
+});
+
+test('a named targetPort resolves per pod; pods without a port of that name are left out', async () => {
+  const w = world();
+  const other = `apiVersion: v1
+kind: Pod
+metadata: {name: other, labels: {app: web}}
+spec:
+  containers:
+    - name: web
+      image: kctl-demo/web:v1
+      ports: [{containerPort: 9000, name: metrics}]
+`;
+  const alt = `apiVersion: v1
+kind: Pod
+metadata: {name: alt, labels: {app: web}}
+spec:
+  containers:
+    - name: web
+      image: kctl-demo/web:v1
+      ports: [{containerPort: 7070, name: http}]
+`;
+  await w.apply([deployment('web', 1), other, alt, service('web', 'ClusterIP', '[{port: 80, targetPort: http}]')].join('---\n'));
+  await w.passAt(0);
+  const subsets = (w.state().get('Endpoints', 'default', 'web')!.subsets as any[]).map((s) => `${s.ports[0].port}: ${s.addresses.map((a: any) => a.targetRef.name.replace(/-.*/, '')).join(',')}`);
+  expect(subsets).toEqual(['7070: alt', '8080: web']);
+});
+
+test('deleting a Service deletes its Endpoints', async () => {
+  const w = world();
+  await w.apply([deployment('web', 1), service('web', 'ClusterIP', '[{port: 80}]')].join('---\n'));
+  await w.passAt(0);
+  expect(w.state().list('Endpoints').map((e) => e.metadata.name)).toEqual(['web']);
+  expect((await w.run('delete svc web --wait=false')).stdout).toBe('service "web" deleted\n');
+  await w.passAt(1000);
+  expect(w.state().list('Endpoints')).toEqual([]);
+});
+
+test('inside the network a Service is a proxy container answering to its DNS names, fed the Ready endpoints', async () => {
+  const w = world();
+  const writes: string[] = [];
+  w.runtime.setExecResult((argv) => argv.includes('-c') && argv.some((a) => a.includes('endpoints.new')) && Boolean(writes.push(argv[argv.length - 1])), { exitCode: 0 });
+  await w.apply([deployment('web', 2), service('web', 'ClusterIP', '[{name: http, port: 80, targetPort: http}, {name: udp, port: 53, protocol: UDP}]')].join('---\n'));
+  await w.passAt(0);
+  await w.passAt(1000);
+  const [proxy] = await w.proxies();
+  expect(proxy.labels).toMatchObject({ [LABEL.namespace]: 'default', 'io.kctl.service': 'web' });
+  expect((await w.runtime.exec(proxy.id, ['cat', '/.kctl/endpoints'])).stdout).toBe('80 10.88.0.3 8080\n80 10.88.0.4 8080\n');
+  expect(writes).toEqual([]); // unchanged endpoints are not written again
+
+  expect((await w.run('scale deployment/web --replicas 1 --wait=false')).code).toBe(0);
+  await w.passAt(2000);
+  const [left] = w.state().list('Pod').filter((p) => !p.metadata.deletionTimestamp);
+  expect(writes).toEqual([`80 ${left.status.podIP} 8080\n`]);
+
+  expect((await w.run('delete svc web --wait=false')).code).toBe(0);
+  await w.passAt(3000);
+  expect(await w.proxies()).toEqual([]);
+});
