@@ -44,12 +44,10 @@ export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], n
   const [latest, ...older] = [...sandboxes].sort((a, b) => attemptOf(b) - attemptOf(a));
   for (const old of older) await removeQuietly(pass, old.id);
   if (latest?.status === 'running') return { sandbox: latest };
-  if (latest) {
-    // Dead, or created by a pass that stopped before starting it: everything in the pod joined (or was
-    // about to join) its network namespace, so the pod starts over around a new one.
-    if (latest.startedAt) pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
-    await Promise.all([latest, ...others].map((c) => removeQuietly(pass, c.id)));
-  }
+  // Dead, or created by a pass that stopped before starting it, or never there (containers of a kctl that
+  // made no sandboxes): the pod's containers joined another network namespace, so the pod starts over.
+  if (latest?.startedAt) pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
+  await Promise.all([...(latest ? [latest] : []), ...others].map((c) => removeQuietly(pass, c.id)));
 
   const first = [...(pod.spec.initContainers ?? []), ...pod.spec.containers][0];
   const image = await ensureImage(pass, first, (pass.records[first.name] ??= {}));
