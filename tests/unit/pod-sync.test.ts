@@ -371,6 +371,9 @@ describe('scheduling and storage', () => {
     await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 9090 }]\n')}`));
     expect(await w.podLine()).toBe('web 0/1 Pending 0 0s');
     expect(w.pod('web').status.conditions[0].message).toMatch(/^hostPort 9090\/TCP already in use on this machine: driver failed programming external connectivity .*: Bind for 127\.0\.0\.1:9090 failed: port is already allocated$/);
+    const creates = w.runtime.calls.creates;
+    await w.passAt(5_000);
+    expect(w.runtime.calls.creates).toBe(creates); // not retried before 10 s
     await w.runtime.removeContainer(squatter);
     await w.passAt(10_000);
     expect(await w.podLine()).toBe('web 1/1 Running 0 10s');

@@ -34,6 +34,9 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
   if (!isScheduled(pod)) {
     const why = unschedulableReason(pod, caches.state, ctx.publishAddress);
     if (why) return unschedulable(pass, why);
+    // Docker refused its ports a moment ago: wait before making a sandbox again (a pass can come every 150 ms).
+    const retryAt = Date.parse(pod.status?.kctl?.retryAt ?? '');
+    if (retryAt > pass.now.getTime()) return unschedulable(pass, pod.status.conditions[0].message, retryAt);
   }
   const ns = pod.metadata.namespace ?? 'default';
   const network = networkName(ctx.scope, ns);
@@ -54,7 +57,7 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
   const sandboxes = actual.filter((c) => c.labels[LABEL.role] === 'sandbox');
   let containers = actual.filter((c) => c.labels[LABEL.role] !== 'sandbox');
   const sandbox = await ensureSandbox(pass, sandboxes, network, volumes, containers);
-  if ('unschedulable' in sandbox) return unschedulable(pass, sandbox.unschedulable);
+  if ('unschedulable' in sandbox) return unschedulable(pass, sandbox.unschedulable, pass.now.getTime() + PORT_RETRY_MS);
   if ('waiting' in sandbox) {
     if (sandbox.retryAt !== undefined) pass.requeue(sandbox.retryAt);
     return waitingPod(pass, (name) => (name === sandbox.container ? sandbox.waiting : { reason: 'ContainerCreating' }));
@@ -130,13 +133,14 @@ async function probe(pass: PodPass, container: any, step: StepResult, networkOwn
   step.status.ready = verdict.ready && !verdict.restart;
 }
 
-/** Pending and not placed: no containers, PodScheduled False with the scheduler's message. */
-function unschedulable(pass: PodPass, message: string): PodOutcome {
+/** Pending and not placed: no containers, PodScheduled False with the scheduler's message; `retryAt`: not before. */
+function unschedulable(pass: PodPass, message: string, retryAt?: number): PodOutcome {
   const { pod, now } = pass;
   const previous = pod.status?.conditions?.find((c: any) => c.type === 'PodScheduled');
   if (previous?.message !== message) pass.events.push({ type: 'Warning', reason: 'FailedScheduling', message });
-  pass.requeue(now.getTime() + PORT_RETRY_MS);
-  return outcome(pass, { phase: 'Pending', conditions: unschedulableConditions(pod.status?.conditions, message, now), kctl: { containers: pass.records } });
+  pass.requeue(retryAt ?? now.getTime() + PORT_RETRY_MS);
+  const kctl = { containers: pass.records, ...(retryAt ? { retryAt: new Date(retryAt).toISOString() } : {}) };
+  return outcome(pass, { phase: 'Pending', conditions: unschedulableConditions(pod.status?.conditions, message, now), kctl });
 }
 
 /** Nothing could be started yet: every container waits, for the reason `why` gives it. */
