@@ -38,7 +38,8 @@ export async function runTopPods(f: Factory, name: string | undefined, opts: Top
   const prefix = (pod: KObject) => (ns === undefined ? [pod.metadata.namespace ?? 'default'] : []);
   const nsHeader = ns === undefined ? ['NAMESPACE'] : [];
   if (opts.containers) {
-    const rows = measured.flatMap(({ pod, usage: u }) => Object.entries(u.containers).map(([c, cu]) => [...prefix(pod), pod.metadata.name, c, formatCpu(cu.cpuMillis), formatMemory(cu.memoryBytes)]));
+    const inSpecOrder = (pod: KObject, u: PodUsage) => ((pod.spec?.containers ?? []) as { name: string }[]).map((c) => c.name).filter((c) => u.containers[c]);
+    const rows = measured.flatMap(({ pod, usage: u }) => inSpecOrder(pod, u).map((c) => [...prefix(pod), pod.metadata.name, c, formatCpu(u.containers[c].cpuMillis), formatMemory(u.containers[c].memoryBytes)]));
     f.stdout.write(renderTable([...nsHeader, 'POD', 'NAME', 'CPU(cores)', 'MEMORY(bytes)'], rows, { noHeaders: !opts.headers }));
     return;
   }

@@ -73,12 +73,20 @@ test('ClusterIP, NodePort and LoadBalancer Services get addresses and node ports
   const w = world();
   await w.apply([deployment('web', 2), service('api', 'ClusterIP', '[{port: 80, targetPort: http}]'), service('site', 'NodePort', '[{port: 80, targetPort: 8080, nodePort: 30080}]'), service('lb', 'LoadBalancer', '[{name: web, port: 8080}, {name: admin, port: 9090}]')].join('---\n'));
   await w.passAt(1000);
+  const spec = (name: string) => w.state().get('Service', 'default', name)!.spec;
+  const [api, lb, site] = [spec('api'), spec('lb'), spec('site')];
   expect(await w.table('get svc')).toEqual([
     'NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE',
-    'api ClusterIP 10.107.93.104 <none> 80/TCP 1s',
-    'lb LoadBalancer 10.103.183.49 127.0.0.1 8080:31241/TCP,9090:30125/TCP 1s',
-    'site NodePort 10.101.148.108 <none> 80:30080/TCP 1s',
+    `api ClusterIP ${api.clusterIP} <none> 80/TCP 1s`,
+    `lb LoadBalancer ${lb.clusterIP} 127.0.0.1 8080:${lb.ports[0].nodePort}/TCP,9090:${lb.ports[1].nodePort}/TCP 1s`,
+    `site NodePort ${site.clusterIP} <none> 80:30080/TCP 1s`,
   ]);
+  for (const s of [api, lb, site]) {
+    expect(s.clusterIP).toMatch(/^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/);
+    expect(s.clusterIPs).toEqual([s.clusterIP]);
+  }
+  expect(new Set([api.clusterIP, lb.clusterIP, site.clusterIP]).size).toBe(3);
+  for (const p of lb.ports) expect(p.nodePort >= 30000 && p.nodePort <= 32767).toBe(true);
   expect(await w.table('get endpoints')).toEqual([
     'NAME ENDPOINTS AGE',
     'api 10.88.0.3:8080,10.88.0.4:8080 1s',
@@ -107,7 +115,7 @@ test('a node port another Service holds is not served twice; a free one is chose
   const events = w.state().data.events.map((e) => `${e.involvedObject.name} ${e.type} ${e.reason} ${e.message}`);
   expect(events).toEqual(['b Warning PortAlreadyAllocated nodePort 30080 is already allocated to service default/a; not served']);
 
-  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'x', namespace: 'default' } };
+  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'x', namespace: 'default', uid: 'u-1' } };
   const free = allocateNodePort(svc, '0', new Map());
   expect(free).toBeGreaterThanOrEqual(30000);
   expect(allocateNodePort(svc, '0', new Map([[free!, 'default/other']]))).toBe(free! === 32767 ? 30000 : free! + 1);

@@ -24,6 +24,8 @@ export function register(program: Command, f: Factory): void {
     .option('--no-headers', "don't print headers")
     .action(async (name: string | undefined, opts) => {
       const { runTopPods } = require('../../ops/top') as typeof import('../../ops/top');
-      await runTopPods(f, name, opts);
+      // -A and --no-headers are `top`'s options too, and commander gives them to whichever comes first.
+      const parent = top.opts();
+      await runTopPods(f, name, { ...opts, allNamespaces: opts.allNamespaces || parent.allNamespaces, headers: opts.headers && parent.headers });
     });
 }

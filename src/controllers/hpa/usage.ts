@@ -21,7 +21,8 @@ export interface PodUsage extends Usage {
 /** Usage of the running containers of `pods`, by pod uid; pods with no running container are absent. */
 export async function podUsage(runtime: ContainerRuntime, pods: KObject[], containers: ContainerInfo[]): Promise<Map<string, PodUsage>> {
   const uids = new Set(pods.map((p) => p.metadata.uid));
-  const running = containers.filter((c) => c.status === 'running' && uids.has(c.labels[LABEL.podUid]) && c.labels[LABEL.role] !== 'init');
+  // App containers only: the sandbox holds the network and uses next to nothing; init containers are done.
+  const running = containers.filter((c) => c.status === 'running' && uids.has(c.labels[LABEL.podUid]) && c.labels[LABEL.role] === 'app');
   const samples = await mapLimit(running, STATS_PARALLELISM, async (c) => {
     try {
       return await runtime.stats(c.id);

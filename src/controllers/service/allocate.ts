@@ -1,6 +1,7 @@
 /**
  * Cluster IPs and node ports for Services, unique within the state. The first choice is derived from the
- * Service's name, so an allocation that a re-apply wiped (the manifest does not carry it) comes back the same.
+ * Service's uid: an allocation that a re-apply wiped (the manifest does not carry it) comes back the same,
+ * while two state files on one host (each with its own controller) do not pick the same node ports.
  */
 import { createHash } from 'crypto';
 import type { KObject } from '../../api/types';
@@ -30,7 +31,7 @@ export function nodePortsInUse(state: State): Map<number, string> {
 
 export function allocateClusterIP(svc: KObject, used: Set<string>): string {
   const span = CLUSTER_IP_COUNT - CLUSTER_IP_FIRST - 1; // minus the broadcast address
-  const start = hash(key(svc)) % span;
+  const start = hash(seed(svc)) % span;
   for (let i = 0; i < span; i++) {
     const ip = formatIPv4(CLUSTER_IP_BASE + CLUSTER_IP_FIRST + ((start + i) % span));
     if (!used.has(ip)) return ip;
@@ -41,7 +42,7 @@ export function allocateClusterIP(svc: KObject, used: Set<string>): string {
 /** A free node port, or undefined when all 2768 are taken. */
 export function allocateNodePort(svc: KObject, portKey: string, used: Map<number, string>): number | undefined {
   const span = NODE_PORT_MAX - NODE_PORT_MIN + 1;
-  const start = hash(`${key(svc)}/${portKey}`) % span;
+  const start = hash(`${seed(svc)}/${portKey}`) % span;
   for (let i = 0; i < span; i++) {
     const port = NODE_PORT_MIN + ((start + i) % span);
     if (!used.has(port)) return port;
@@ -51,6 +52,10 @@ export function allocateNodePort(svc: KObject, portKey: string, used: Map<number
 
 function key(svc: KObject): string {
   return `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+}
+
+function seed(svc: KObject): string {
+  return svc.metadata.uid ?? key(svc);
 }
 
 function hash(text: string): number {
