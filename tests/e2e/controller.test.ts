@@ -1,0 +1,73 @@
+/**
+ * The controller process on real Docker: started detached, it owns reconciling (one-shot commands wait on it),
+ * heals a container removed behind its back, resumes after SIGKILL without duplicates, and stops without
+ * touching the containers.
+ */
+import * as fs from 'fs';
+import { Kctl, deploymentYaml, docker, eventually } from './harness';
+
+jest.setTimeout(180_000);
+
+describe('the controller process', () => {
+  const k = new Kctl();
+  afterAll(async () => {
+    await k.run(['controller', 'stop', '--timeout', '20s']);
+    await k.cleanup();
+  });
+
+  const apps = async () => (await k.containers()).filter((c) => c.labels['io.kctl.role'] === 'app');
+  const running = async () => (await apps()).filter((c) => c.state === 'running');
+  const log = () => fs.readFileSync(`${k.statePath}.controller.log`, 'utf8');
+  const pid = async () => Number(/pid (\d+)/.exec((await k.run(['controller', 'status'])).stdout)?.[1]);
+
+  test('start runs it in the background with a pid file and a log; status says so', async () => {
+    const r = await k.run(['controller', 'start']);
+    expect(r).toEqual({ code: 0, stdout: `controller started (pid ${await pid()})\nlog: ${k.statePath}.controller.log\n`, stderr: '' });
+    expect((await k.run(['controller', 'status'])).stdout).toMatch(new RegExp(`^controller is running \\(pid \\d+, up \\d+s\\)\\nstate: ${k.statePath}\\nlog: ${k.statePath}.controller.log\\n$`));
+    const again = await k.run(['controller', 'start']);
+    expect(again.code).toBe(5);
+    expect(again.stderr).toMatch(/^error: a controller is already running for .* \(pid \d+\)\n/);
+  });
+
+  test('a one-shot apply only waits: the controller creates the pods', async () => {
+    const r = await k.run(['apply', '-f', k.write('web.yaml', deploymentYaml('web', { replicas: 3 }))]);
+    expect(r).toMatchObject({ code: 0, stdout: 'deployment.apps/web created\n' });
+    expect(await running()).toHaveLength(3);
+    const started = log().split('\n').filter((l) => / Normal Started pod\/web-[a-z0-9]+-[a-z0-9]+: Started container web$/.test(l));
+    expect(started).toHaveLength(3);
+  });
+
+  test('a container removed behind its back is replaced; the replica count holds', async () => {
+    const [victim] = await running();
+    await docker(['rm', '-f', victim.id]);
+    const replacement = await eventually(async () => (await running()).find((c) => c.labels['io.kctl.pod'] === victim.labels['io.kctl.pod']), 100, 100);
+    expect(replacement.labels['io.kctl.attempt']).toBe('1');
+    expect(await running()).toHaveLength(3);
+    const pods = await k.run(['get', 'pods', '--no-headers']);
+    expect(pods.stdout.trim().split('\n').map((l) => l.split(/\s+/).slice(1, 4).join(' ')).sort()).toEqual(['1/1 Running 0', '1/1 Running 0', '1/1 Running 1']);
+  });
+
+  test('killed with SIGKILL mid-work and started again, it finishes the work without duplicates', async () => {
+    const r = await k.run(['scale', 'deployment/web', '--replicas', '6', '--wait=false']);
+    expect(r.code).toBe(0);
+    process.kill(await pid(), 'SIGKILL');
+    await eventually(async () => (await k.run(['controller', 'status'])).stdout === 'controller is not running\n', 50, 100);
+    expect((await k.run(['controller', 'start'])).code).toBe(0);
+    await eventually(async () => (await running()).length === 6, 100, 100);
+    const perPod = new Map<string, number>();
+    for (const c of await apps()) perPod.set(c.labels['io.kctl.pod'], (perPod.get(c.labels['io.kctl.pod']) ?? 0) + 1);
+    expect([...perPod.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect((await k.run(['get', 'deployment', 'web', '--no-headers'])).stdout).toMatch(/^web\s+6\/6\s+6\s+6\s+\d+s\n$/);
+  });
+
+  test('stop ends it with SIGTERM and leaves every container running; commands reconcile by themselves again', async () => {
+    const before = (await running()).map((c) => c.id).sort();
+    const r = await k.run(['controller', 'stop']);
+    expect(r.stdout).toMatch(/^controller stopped \(pid \d+\)\n$/);
+    expect(log().trimEnd().split('\n').slice(-2).map((l) => l.replace(/^\S+ /, ''))).toEqual(['stopping (containers keep running)', 'controller stopped']);
+    expect((await running()).map((c) => c.id).sort()).toEqual(before);
+    expect((await k.run(['controller', 'status'])).stdout).toBe('controller is not running\n');
+    expect((await k.run(['scale', 'deployment/web', '--replicas', '2'])).code).toBe(0);
+    expect(await running()).toHaveLength(2);
+  });
+});
