@@ -66,6 +66,10 @@ function deploymentConverged(state: State, dep: KObject): Verdict {
 /** Pods count as converged when Ready, or finished for run-to-completion pods. */
 function podConverged(pod: KObject, needReady: boolean): Verdict {
   const ref = `pod/${pod.metadata.name}`;
+  const unschedulable = (pod.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled' && c.status === 'False');
+  if (unschedulable) {
+    return { done: false, failure: new RolloutFailedError(`${ref} is not ready: ${unschedulable.reason ?? 'Unschedulable'}: ${unschedulable.message ?? ''}`.trimEnd(), `the object was applied and kctl keeps retrying; see \`kctl describe pod ${pod.metadata.name}\``) };
+  }
   for (const cs of pod.status?.containerStatuses ?? []) {
     const reason = cs.state?.waiting?.reason;
     if (reason && STUCK_REASONS.has(reason)) {

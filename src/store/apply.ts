@@ -7,6 +7,7 @@
 import type { KObject } from '../api/types';
 import { NotFoundError } from '../errors';
 import type { State } from './state';
+import { foldStringData } from '../api/secret-data';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -18,7 +19,8 @@ function desiredFields(obj: KObject): Record<string, unknown> {
   return rest;
 }
 
-export function applyObject(state: State, manifest: KObject, withDefaults: (o: KObject) => KObject): ApplyResult {
+export function applyObject(state: State, input: KObject, withDefaults: (o: KObject) => KObject): ApplyResult {
+  const manifest = foldStringData(input);
   const lastApplied = JSON.stringify(stripForLastApplied(manifest));
   const live = state.get(manifest.kind, manifest.metadata.namespace, manifest.metadata.name);
   const desired = withDefaults(structuredClone(manifest));

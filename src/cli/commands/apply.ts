@@ -10,7 +10,8 @@ export function register(program: Command, f: Factory): void {
       .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect)
       .option('-R, --recursive', 'process the directory used in -f recursively')
       .option('--dry-run [mode]', 'client|server|none: validate and print what would happen without changing anything')
-      .option('-o, --output <format>', 'name: print only resource/name'),
+      .option('-o, --output <format>', 'name: print only resource/name')
+      .option('--allow-privileged', 'allow privileged containers (full access to the host)'),
     'the applied Deployments and Pods to be ready',
   ).action(async (opts) => {
     const { runApply } = require('../../ops/apply') as typeof import('../../ops/apply');

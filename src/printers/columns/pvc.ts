@@ -7,14 +7,19 @@ export const pvcColumns: KindColumns = {
   cells(pvc, { now, wide }) {
     const { capacity, accessModes } = pvcBinding(pvc);
     const phase = pvc.metadata.deletionTimestamp ? 'Terminating' : (pvc.status?.phase ?? 'Pending');
-    const cells = [pvc.metadata.name, phase, pvc.spec?.volumeName ?? '', capacity, accessModes, storageClassOf(pvc), age(pvc.metadata.creationTimestamp, now)];
+    const cells = [pvc.metadata.name, phase, boundVolume(pvc) ?? '', capacity, accessModes, storageClassOf(pvc), age(pvc.metadata.creationTimestamp, now)];
     return wide ? [...cells, pvc.spec?.volumeMode ?? '<unset>'] : cells;
   },
 };
 
+/** The volume a claim is bound to: kctl records its Docker volume in status (spec stays as applied). */
+export function boundVolume(pvc: KObject): string | undefined {
+  return pvc.spec?.volumeName ?? pvc.status?.kctl?.volume;
+}
+
 /** Capacity and access modes show only once a volume is bound, as kubectl prints them. */
 export function pvcBinding(pvc: KObject): { capacity: string; accessModes: string } {
-  if (!pvc.spec?.volumeName) return { capacity: '', accessModes: '' };
+  if (!boundVolume(pvc)) return { capacity: '', accessModes: '' };
   return { capacity: String(pvc.status?.capacity?.storage ?? ''), accessModes: accessModesText(pvc.status?.accessModes) };
 }
 

@@ -1,6 +1,6 @@
 import type { KObject } from '../../api/types';
 import { age } from '../age';
-import { pvcBinding, storageClassOf } from '../columns/pvc';
+import { boundVolume, pvcBinding, storageClassOf } from '../columns/pvc';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, printMultiline } from './common';
 import type { DescribeContext } from './context';
 import { DescribeWriter, LEVEL_0 } from './writer';
@@ -12,7 +12,7 @@ export function describePVC(pvc: KObject, ctx: DescribeContext): string {
   w.write(LEVEL_0, `StorageClass:\t${storageClassOf(pvc)}\n`);
   const deletion = pvc.metadata.deletionTimestamp;
   w.write(LEVEL_0, `Status:\t${deletion ? `Terminating (lasts ${age(deletion, ctx.now)})` : (pvc.status?.phase ?? 'Pending')}\n`);
-  w.write(LEVEL_0, `Volume:\t${pvc.spec?.volumeName ?? ''}\n`);
+  w.write(LEVEL_0, `Volume:\t${boundVolume(pvc) ?? ''}\n`);
   printLabelsMultiline(w, 'Labels', pvc.metadata.labels);
   printAnnotationsMultiline(w, 'Annotations', pvc.metadata.annotations);
   w.write(LEVEL_0, `Finalizers:\t[${((pvc.metadata.finalizers as string[]) ?? []).join(' ')}]\n`);
