@@ -5,6 +5,8 @@
 import type Dockerode from 'dockerode';
 import type { Readable } from 'stream';
 import type {
+  ExecOptions,
+  VolumeOptions,
   ContainerInfo,
   ContainerRuntime,
   ContainerSpec,
@@ -127,8 +129,16 @@ export class DockerRuntime implements ContainerRuntime {
     return networks.map((n) => n.Name);
   }
 
-  async ensureVolume(name: string, labels: Record<string, string>): Promise<void> {
-    await this.call((d) => d.createVolume({ Name: name, Labels: labels })).catch(ignoreStatus(409));
+  async ensureVolume(name: string, labels: Record<string, string>, options?: VolumeOptions): Promise<void> {
+    // emptyDir medium Memory: the local driver mounts a tmpfs (size-limited when sizeLimit is set).
+    const tmpfs = options?.tmpfs ? { Driver: 'local', DriverOpts: { type: 'tmpfs', device: 'tmpfs', ...(options.tmpfs.sizeBytes ? { o: `size=${options.tmpfs.sizeBytes}` } : {}) } } : {};
+    await this.call((d) => d.createVolume({ Name: name, Labels: labels, ...tmpfs })).catch(ignoreStatus(409));
+  }
+
+  /** Docker's VolumeOptions.Subpath arrived with engine API 1.45. */
+  async supportsVolumeSubPath(): Promise<boolean> {
+    const [major, minor] = (await this.info()).apiVersion.split('.').map(Number);
+    return major > 1 || (major === 1 && minor >= 45);
   }
 
   async removeVolume(name: string): Promise<void> {
@@ -140,7 +150,7 @@ export class DockerRuntime implements ContainerRuntime {
     return (answer.Volumes ?? []).map((v) => v.Name);
   }
 
-  async exec(id: string, cmd: string[], opts: { stdin?: Readable; tty?: boolean; timeoutMs?: number } = {}): Promise<ExecResult> {
+  async exec(id: string, cmd: string[], opts: ExecOptions = {}): Promise<ExecResult> {
     const tty = Boolean(opts.tty);
     const withStdin = opts.stdin !== undefined;
     return this.call(async (d) => {
@@ -148,7 +158,7 @@ export class DockerRuntime implements ContainerRuntime {
       // stdin needs the hijacked (raw, two-way) connection; without it the answer is an ordinary response stream.
       const stream = (await exec.start({ hijack: withStdin, stdin: withStdin, Detach: false, Tty: tty })) as Readable;
       if (opts.stdin) opts.stdin.pipe(stream as unknown as NodeJS.WritableStream);
-      const output = await collectOutput(stream, tty, opts.timeoutMs);
+      const output = await collectOutput(stream, tty, opts.timeoutMs, opts.onOutput);
       return { exitCode: await exitCodeOf(exec), ...output };
     });
   }
@@ -225,9 +235,10 @@ function runtimeEvent(e: Record<string, unknown>): RuntimeEvent {
 }
 
 /** Reads an exec's output to its end: demultiplexed, or raw (all stdout) with a TTY. */
-function collectOutput(stream: Readable, tty: boolean, timeoutMs?: number): Promise<{ stdout: string; stderr: string }> {
+function collectOutput(stream: Readable, tty: boolean, timeoutMs?: number, onOutput?: ExecOptions['onOutput']): Promise<{ stdout: string; stderr: string }> {
   const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  const parser = new FrameParser((kind, payload) => chunks[kind].push(payload));
+  const take = (kind: 'stdout' | 'stderr', payload: Buffer) => (onOutput ? onOutput(kind, payload) : chunks[kind].push(payload));
+  const parser = new FrameParser(take);
   return new Promise((resolve, reject) => {
     const timer =
       timeoutMs === undefined
@@ -236,7 +247,7 @@ function collectOutput(stream: Readable, tty: boolean, timeoutMs?: number): Prom
             stream.destroy();
             reject(new RuntimeError(`command timed out after ${timeoutMs}ms`));
           }, timeoutMs);
-    stream.on('data', (chunk: Buffer) => (tty ? chunks.stdout.push(chunk) : parser.push(chunk)));
+    stream.on('data', (chunk: Buffer) => (tty ? take('stdout', chunk) : parser.push(chunk)));
     stream.on('end', () => {
       clearTimeout(timer);
       resolve({ stdout: Buffer.concat(chunks.stdout).toString('utf8'), stderr: Buffer.concat(chunks.stderr).toString('utf8') });
