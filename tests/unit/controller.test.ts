@@ -9,10 +9,11 @@ import * as path from 'path';
 import type { ControllerContext } from '../../src/controllers/context';
 import { reconcilerLease } from '../../src/controllers/drive';
 import { ControllerProcess } from '../../src/controllers/process/controller';
+import { EngineEvents } from '../../src/controllers/process/engine-events';
 import { controllerFiles } from '../../src/controllers/process/files';
 import { PassScheduler } from '../../src/controllers/process/scheduler';
 import { scopeFor } from '../../src/controllers/scope';
-import { LABEL } from '../../src/runtime/runtime';
+import { LABEL, type ContainerRuntime, type RuntimeEvent } from '../../src/runtime/runtime';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { Store } from '../../src/store/store';
 import { runCli, tempDir, type CliEnv } from '../helpers/cli';
@@ -134,4 +135,29 @@ test('the scheduler runs one pass at a time and keeps requests made meanwhile', 
   scheduler.request(10_000);
   await scheduler.stop();
   expect(runs).toEqual([0, 1]);
+});
+
+test('the Docker event stream is opened again after it fails (an engine restart), and a resync is asked for', async () => {
+  const runtime = new FakeRuntime();
+  let subscriptions = 0;
+  let fail!: (e: Error) => void;
+  let deliver!: (e: RuntimeEvent) => void;
+  const flaky = Object.create(runtime) as ContainerRuntime;
+  flaky.events = async (labels, onEvent, onError) => {
+    subscriptions++;
+    if (subscriptions === 2) throw new Error('cannot connect to the Docker engine');
+    [fail, deliver] = [onError, onEvent];
+    return () => undefined;
+  };
+  const seen: string[] = [];
+  const logs: string[] = [];
+  const events = new EngineEvents({ runtime: flaky, labels: {}, onEvent: (e) => seen.push(e.action), onReconnect: () => seen.push('resync'), log: (l) => logs.push(l) });
+  await events.start();
+  deliver({ containerId: 'a', action: 'die', labels: {} });
+  fail(new Error('the engine closed the event stream'));
+  await until('subscribed again after one failed attempt', () => subscriptions === 3);
+  deliver({ containerId: 'a', action: 'destroy', labels: {} });
+  events.stop();
+  expect(seen).toEqual(['die', 'resync', 'destroy']);
+  expect(logs).toEqual(['Docker events: the engine closed the event stream; reconnecting', 'Docker events: connected again; resyncing']);
 });
