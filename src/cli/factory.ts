@@ -41,6 +41,13 @@ export function streamOutput(stream: NodeJS.WriteStream): Output {
   return { write: (t) => void stream.write(t), isTTY: Boolean(stream.isTTY) };
 }
 
+/** `-v N` debug logging: lines at level <= N go to stderr. */
+export function debugLog(globals: GlobalOptions, stderr: () => Output): Factory['log'] {
+  return (level, message) => {
+    if (globals.verbosity >= level) stderr().write(`[kctl] ${message}\n`);
+  };
+}
+
 /** The factory of a real process. */
 export function processFactory(): Factory {
   const globals: GlobalOptions = { verbosity: 0 };
@@ -64,6 +71,7 @@ export function processFactory(): Factory {
       if (!store) {
         const { Store } = require('../store/store') as typeof import('../store/store');
         store = new Store(f.statePath(), f.now);
+        f.log(6, `state file ${store.path}`);
       }
       return store;
     },
@@ -72,9 +80,7 @@ export function processFactory(): Factory {
       runtime ??= connectDocker(f.env, globals.context);
       return runtime;
     },
-    log(level, message) {
-      if (globals.verbosity >= level) f.stderr.write(`[kctl] ${message}\n`);
-    },
+    log: debugLog(globals, () => f.stderr),
     interrupted: new Promise<void>((resolve) => {
       // Registered lazily by long-running commands via onInterrupt(); see cli/interrupt.ts.
       interruptResolvers.push(resolve);

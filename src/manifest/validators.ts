@@ -11,7 +11,8 @@ import { KINDS } from '../api/kinds';
 
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-const SCHEMAS_DIR = path.join(__dirname, '..', '..', 'schemas');
+/** schemas/ ships next to dist/ (and src/ in a checkout): two levels above this file either way. */
+export const SCHEMAS_DIR = path.join(__dirname, '..', '..', 'schemas');
 /** Shared definitions, referenced by the kind schemas as definitions.json#/definitions/... */
 const DEFINITIONS_SCHEMA = 'definitions';
 const KIND_SCHEMAS = KINDS.flatMap((k) => (k.schema ? [k.schema] : []));

@@ -46,7 +46,7 @@ export async function createSecret(f: Factory, name: string, opts: ConfigDataOpt
 }
 
 /** Shared by every `create` subcommand. */
-export async function createObject(f: Factory, obj: KObject, opts: CreateOptions): Promise<void> {
+export async function createObject(f: Factory, obj: KObject, opts: CreateOptions, verb = 'created'): Promise<void> {
   const { validateObject } = require('../manifest/load') as typeof import('../manifest/load');
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
   if (opts.output !== undefined && !['yaml', 'json', 'name'].includes(opts.output)) {
@@ -63,7 +63,7 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
   if (dryRun) create(f.store().read());
   else await f.store().update(create);
   if (opts.output === undefined) {
-    f.stdout.write(`${refName(obj.kind, obj.metadata.name)} created${dryRun ? ' (dry run)' : ''}\n`);
+    f.stdout.write(`${refName(obj.kind, obj.metadata.name)} ${verb}${dryRun ? ' (dry run)' : ''}\n`);
     return;
   }
   const { printObjects } = require('../printers') as typeof import('../printers');

@@ -49,9 +49,7 @@ export async function runExpose(f: Factory, args: string[], opts: ExposeOptions)
       ...(opts.type ? { type: opts.type } : {}),
     },
   };
-  // createObject reports "created"; expose says "exposed", as kubectl does.
-  const stdout = { isTTY: f.stdout.isTTY, write: (t: string) => f.stdout.write(t.replace(/ created( \(dry run\))?\n$/, ' exposed$1\n')) };
-  await createObject({ ...f, stdout }, service, opts);
+  await createObject(f, service, opts, 'exposed');
   if (opts.dryRun === undefined || opts.dryRun === 'none') await convergeTargets(f, [{ kind: 'Service', namespace, name: service.metadata.name }], opts);
 }
 

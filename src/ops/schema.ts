@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { Factory } from '../cli/factory';
 import { resolveResource, type KindInfo } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';
+import { SCHEMAS_DIR } from '../manifest/validators';
 
 export interface JsonSchema {
   $ref?: string;
@@ -25,13 +26,8 @@ export interface JsonSchema {
 const SHARED = 'definitions.json';
 const LOCAL_REF = '#/definitions/';
 
-/** schemas/ ships next to dist/ (and src/ in a checkout): two levels above this file either way. */
-export function schemasDir(): string {
-  return path.resolve(__dirname, '..', '..', 'schemas');
-}
-
 function readJson(file: string): JsonSchema {
-  return JSON.parse(fs.readFileSync(path.join(schemasDir(), file), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), 'utf8'));
 }
 
 export function schemaKind(typed: string): KindInfo & { schema: string } {

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { main } from '../../src/cli/main';
-import type { Factory, GlobalOptions } from '../../src/cli/factory';
+import { debugLog, type Factory, type GlobalOptions } from '../../src/cli/factory';
 import type { ContainerRuntime } from '../../src/runtime/runtime';
 import { Store, defaultStatePath } from '../../src/store/store';
 
@@ -48,7 +48,7 @@ export async function runCli(argv: string[] | string, env: CliEnv, stdin = ''): 
     statePath: () => (globals.state ? path.resolve(env.cwd, globals.state) : defaultStatePath(processEnv)),
     store: () => (store ??= new Store(f.statePath(), f.now)),
     runtime: async () => env.runtime,
-    log: () => undefined,
+    log: debugLog(globals, () => f.stderr),
     interrupted: new Promise(() => undefined),
   };
   const code = await main(args, f);
