@@ -40,7 +40,10 @@ describe('deployments on real Docker', () => {
 
   test('re-applying the same manifest is unchanged and touches no container', async () => {
     const before = (await k.containers()).map((c) => c.id).sort();
-    const since = Math.floor(Date.now() / 1000);
+    // docker events --since has whole-second resolution: start at the next second so the first apply's own
+    // events (which may end in this second) are not counted.
+    const since = Math.ceil(Date.now() / 1000);
+    await new Promise((r) => setTimeout(r, since * 1000 - Date.now() + 10));
     const r = await k.run(['apply', '-f', 'web.yaml']);
     expect(r.stdout).toBe('deployment.apps/web unchanged\n');
     const events = await docker(['events', '--since', String(since), '--until', String(Math.floor(Date.now() / 1000) + 1), '--filter', `label=io.kctl.state=${k.scopeId}`, '--filter', 'type=container', '--format', '{{.Action}}']);
