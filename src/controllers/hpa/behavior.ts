@@ -55,7 +55,7 @@ export interface Decision {
   limited: Condition & { limited: boolean };
 }
 
-export function rulesOf(behavior: any): { up: ScalingRules; down: ScalingRules } {
+function rulesOf(behavior: any): { up: ScalingRules; down: ScalingRules } {
   return { up: { ...HPA_DEFAULT_SCALE_UP, ...behavior?.scaleUp } as ScalingRules, down: { ...HPA_DEFAULT_SCALE_DOWN, ...behavior?.scaleDown } as ScalingRules };
 }
 

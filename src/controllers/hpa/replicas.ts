@@ -6,7 +6,7 @@
  * caused only by that assumption is dropped.
  */
 
-export const TOLERANCE = 0.1;
+const TOLERANCE = 0.1;
 
 export interface PodSample {
   name: string;

@@ -18,7 +18,7 @@ import { formatCpu, formatMemory } from './usage';
 import { MetricError, resourceReplicas, type PodSample, type Target } from './replicas';
 
 /** Samples older than this are not used (the collector stopped: the controller process is not running). */
-export const METRICS_MAX_AGE_MS = 2 * 60_000;
+const METRICS_MAX_AGE_MS = 2 * 60_000;
 
 /** What the controller process writes into status.kctl.metrics. */
 export interface MetricsSample {

@@ -33,7 +33,7 @@ export function processRunning(pid: number): boolean {
   }
 }
 
-export function readInfo(file: string): ControllerInfo | undefined {
+function readInfo(file: string): ControllerInfo | undefined {
   try {
     const info = JSON.parse(fs.readFileSync(file, 'utf8'));
     return typeof info?.pid === 'number' ? info : undefined;

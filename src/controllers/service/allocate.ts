@@ -13,8 +13,8 @@ const CLUSTER_IP_COUNT = 1 << 20;
 /** 10.96.0.0 is the network and 10.96.0.1 belongs to the `kubernetes` Service on a cluster. */
 const CLUSTER_IP_FIRST = 2;
 
-export const NODE_PORT_MIN = 30000;
-export const NODE_PORT_MAX = 32767;
+const NODE_PORT_MIN = 30000;
+const NODE_PORT_MAX = 32767;
 
 export function clusterIPsInUse(state: State): Set<string> {
   return new Set(state.list('Service').map((s) => s.spec?.clusterIP).filter((ip): ip is string => typeof ip === 'string' && ip !== 'None'));

@@ -39,7 +39,7 @@ export function drainRemainingMs(state: State, pod: KObject, now: Date): number 
 }
 
 /** The live processes that still have connections open to the pod. */
-export function drainingProxies(pod: KObject): number[] {
+function drainingProxies(pod: KObject): number[] {
   const listed = (pod.metadata.annotations?.[DRAINING_BY] ?? '').split(',').filter(Boolean).map(Number);
   return listed.filter((pid) => Number.isInteger(pid) && pid > 0 && processAlive(pid));
 }

@@ -21,7 +21,7 @@ import type { ServicePort } from './target-port';
 
 export const SERVICE_PROXY_ROLE = 'service-proxy';
 /** Labels of a proxy container besides the scope's: which Service, and a hash of what it was made for. */
-export const SERVICE_LABEL = 'io.kctl.service';
+const SERVICE_LABEL = 'io.kctl.service';
 const CONFIG_LABEL = 'io.kctl.service-config';
 const DIR = '/.kctl';
 
@@ -133,7 +133,7 @@ export class ServiceProxies {
 }
 
 /** Annotation on a Service's Endpoints: which proxy container holds which endpoints file. */
-export const WRITTEN = 'kctl.io/proxy-endpoints';
+const WRITTEN = 'kctl.io/proxy-endpoints';
 
 function writtenRecord(containerId: string, content: string): string {
   return `${containerId.slice(0, 12)}:${createHash('sha256').update(content).digest('hex').slice(0, 12)}`;
@@ -164,7 +164,7 @@ function tcpPorts(svc: KObject): ServicePort[] {
 }
 
 /** `servicePort podIP targetPort` per Ready endpoint. */
-export function endpointLines(state: State, svc: KObject): string {
+function endpointLines(state: State, svc: KObject): string {
   const ep = endpointsOf(state, svc);
   return tcpPorts(svc)
     .flatMap((p) => readyTargets(ep, p.name).map((t) => `${p.port} ${t.address.ip} ${t.port}\n`))

@@ -22,7 +22,7 @@ export function readStaticBusybox(candidates = CANDIDATES): Buffer | undefined {
 }
 
 /** A 64-bit little-endian ELF without a program interpreter (what `ldd` calls "not a dynamic executable"). */
-export function isStaticElf(b: Buffer): boolean {
+function isStaticElf(b: Buffer): boolean {
   if (b.length < 64 || b.readUInt32BE(0) !== 0x7f454c46 || b[4] !== 2 || b[5] !== 1) return false;
   const phoff = Number(b.readBigUInt64LE(0x20));
   const phentsize = b.readUInt16LE(0x36);

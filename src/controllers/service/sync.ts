@@ -10,7 +10,7 @@ import { endpointSubsets, selectedPods } from './endpoints';
 import type { ServicePort } from './target-port';
 
 /** What a LoadBalancer Service reports: kctl's proxies answer on this host. */
-export const LOAD_BALANCER_INGRESS = [{ ip: '127.0.0.1' }];
+const LOAD_BALANCER_INGRESS = [{ ip: '127.0.0.1' }];
 
 export function syncServices(state: State): void {
   const services = state.list('Service').filter((s) => !s.metadata.deletionTimestamp);
