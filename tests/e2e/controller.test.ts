@@ -29,12 +29,21 @@ describe('the controller process', () => {
     expect(again.stderr).toMatch(/^error: a controller is already running for .* \(pid \d+\)\n/);
   });
 
-  test('a one-shot apply only waits: the controller creates the pods', async () => {
-    const r = await k.run(['apply', '-f', k.write('web.yaml', deploymentYaml('web', { replicas: 3 }))]);
-    expect(r).toMatchObject({ code: 0, stdout: 'deployment.apps/web created\n' });
-    expect(await running()).toHaveLength(3);
-    const started = log().split('\n').filter((l) => / Normal Started pod\/web-[a-z0-9]+-[a-z0-9]+: Started container web$/.test(l));
-    expect(started).toHaveLength(3);
+  test('a one-shot apply only waits: with the controller frozen nothing happens, once it runs again it converges', async () => {
+    const controller = await pid();
+    process.kill(controller, 'SIGSTOP'); // alive, still holding the lease, doing nothing
+    try {
+      const r = await k.run(['apply', '-f', k.write('web.yaml', deploymentYaml('web', { replicas: 3 })), '--timeout', '3s']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('deployment.apps/web created\n');
+      expect(r.stderr.split('\n')[0]).toBe('error: timed out waiting for the condition');
+      expect(await apps()).toEqual([]);
+    } finally {
+      process.kill(controller, 'SIGCONT');
+    }
+    await eventually(async () => (await running()).length === 3, 100, 100);
+    expect((await k.run(['rollout', 'status', 'deployment/web', '--timeout', '60s'])).stdout).toMatch(/deployment "web" successfully rolled out\n$/);
+    expect(await apps()).toHaveLength(3);
   });
 
   test('a container removed behind its back is replaced; the replica count holds', async () => {
