@@ -1,9 +1,11 @@
 /**
  * The controller process on real Docker: started detached, it owns reconciling (one-shot commands wait on it),
- * heals a container removed behind its back, resumes after SIGKILL without duplicates, and stops without
- * touching the containers.
+ * heals a container removed behind its back, resumes after SIGKILL without duplicates, stops without
+ * touching the containers, and survives its engine going away and coming back.
  */
 import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
 import { Kctl, deploymentYaml, docker, eventually } from './harness';
 
 jest.setTimeout(180_000);
@@ -78,5 +80,65 @@ describe('the controller process', () => {
     expect((await k.run(['controller', 'status'])).stdout).toBe('controller is not running\n');
     expect((await k.run(['scale', 'deployment/web', '--replicas', '2'])).code).toBe(0);
     expect(await running()).toHaveLength(2);
+  });
+});
+
+/**
+ * The engine "restarts" without disturbing the real one: the controller talks to Docker through a unix socket
+ * that forwards to /var/run/docker.sock, and that socket is shut (every connection cut, event stream included)
+ * for a while, during which a container is removed; when it opens again the controller reconnects, resyncs and
+ * heals.
+ */
+describe('the controller across an engine outage', () => {
+  const k = new Kctl();
+  const socket = path.join(k.dir, 'docker.sock');
+  const env = { DOCKER_HOST: `unix://${socket}` };
+  const open = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((c) => {
+        const upstream = net.connect('/var/run/docker.sock');
+        for (const s of [c, upstream]) {
+          open.add(s);
+          s.on('close', () => open.delete(s));
+          s.on('error', () => undefined);
+        }
+        c.pipe(upstream).pipe(c);
+        c.on('close', () => upstream.destroy());
+        upstream.on('close', () => c.destroy());
+      });
+      server.listen(socket, resolve);
+    });
+  const shut = () =>
+    new Promise<void>((resolve) => {
+      server!.close(() => resolve());
+      for (const s of open) s.destroy();
+    });
+  afterAll(async () => {
+    await k.run(['controller', 'stop', '--timeout', '20s']);
+    if (server?.listening) await shut();
+    await k.cleanup();
+  });
+
+  test('reconnects, resyncs and replaces what was removed meanwhile', async () => {
+    await listen();
+    expect((await k.run(['controller', 'start'], { env })).code).toBe(0);
+    expect((await k.run(['apply', '-f', k.write('web.yaml', deploymentYaml('web', { replicas: 2 }))])).code).toBe(0);
+    const apps = async () => (await k.containers()).filter((c) => c.labels['io.kctl.role'] === 'app' && c.state === 'running');
+    expect(await apps()).toHaveLength(2);
+
+    await shut();
+    const [victim] = await apps();
+    await docker(['rm', '-f', victim.id]);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await apps()).toHaveLength(1); // nothing can act while the engine is away
+    await listen();
+
+    const replacement = await eventually(async () => (await apps()).find((c) => c.labels['io.kctl.pod'] === victim.labels['io.kctl.pod']), 150, 100);
+    expect(replacement.id).not.toBe(victim.id);
+    const log = fs.readFileSync(`${k.statePath}.controller.log`, 'utf8');
+    expect(log).toMatch(/ Docker events: .*; reconnecting\n/);
+    expect(log).toMatch(/ Docker events: connected again; resyncing\n/);
   });
 });
