@@ -1,7 +1,9 @@
 /** Turns one container of a Pod (or its sandbox) into the runtime's ContainerSpec: names, labels, network, ports. */
 import type { KObject } from '../../api/types';
 import { LABEL, type ContainerSpec, type PortBinding } from '../../runtime/runtime';
+import type { State } from '../../store/state';
 import { containerName, type Scope } from '../scope';
+import { ownerManifestLabel } from './owner-manifest';
 
 export type Role = 'app' | 'init' | 'sandbox';
 
@@ -21,6 +23,8 @@ export interface ContainerSpecInput {
   /** Published by whoever owns the pod's network. */
   ports: PortBinding[];
   extra?: Partial<ContainerSpec>;
+  /** The state the pass read: the pod's owners go on the container for `kctl state rebuild` (owner-manifest.ts). */
+  state?: State;
 }
 
 export function podLabels(pod: KObject, scope: Scope): Record<string, string> {
@@ -61,6 +65,7 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
       [LABEL.role]: input.role,
       [LABEL.attempt]: String(input.attempt),
       [LABEL.version]: require('../../../package.json').version,
+      ...(input.state ? ownerManifestLabel(input.state, pod) : {}),
     },
     network: input.network,
     networkAliases: sharesNetwork ? undefined : [pod.metadata.name],

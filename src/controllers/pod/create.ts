@@ -41,7 +41,7 @@ export async function createAndStart(pass: PodPass, container: any, role: Role, 
     warnOnce(pass, container.name, 'Failed', `Error: ${e.message}`, e.message);
     return { waiting: { reason: 'CreateContainerConfigError', message: e.message }, retryAt: now.getTime() + CONFIG_RETRY_MS };
   }
-  const spec = buildContainerSpec({ pod, container, image: container.image, role, attempt, scope: ctx.scope, network: placement.network, ports: placement.ports, extra });
+  const spec = buildContainerSpec({ pod, container, image: container.image, role, attempt, scope: ctx.scope, network: placement.network, ports: placement.ports, extra, state: pass.caches.state });
   let id: string;
   try {
     id = await ctx.runtime.createContainer(spec);

@@ -54,7 +54,7 @@ export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], n
   if ('waiting' in image) return { ...image, container: first.name };
   const attempt = latest ? attemptOf(latest) + 1 : 0;
   await volumes.ensureDockerVolumes();
-  const spec = buildContainerSpec({ pod, image: first.image, role: 'sandbox', attempt, scope: ctx.scope, network, ports: podPorts(pod, ctx.publishAddress), extra: { command: [PAUSE_PATH], args: [], mounts: volumes.sandboxMounts } });
+  const spec = buildContainerSpec({ pod, image: first.image, role: 'sandbox', attempt, scope: ctx.scope, network, ports: podPorts(pod, ctx.publishAddress), extra: { command: [PAUSE_PATH], args: [], mounts: volumes.sandboxMounts }, state: pass.caches.state });
   let id: string | undefined;
   try {
     id = await ctx.runtime.createContainer(spec);
