@@ -35,11 +35,7 @@ export class Store {
    * when `change` throws. The lock is held only for the read-modify-write, never across Docker calls.
    */
   async update<T>(change: (state: State) => T | Promise<T>): Promise<T> {
-    this.ensureDir();
-    if (!(await this.lock.acquire(LOCK_WAIT_MS))) {
-      const owner = this.lock.owner();
-      throw new ConflictError(`the state file ${this.path} is locked${owner ? ` by process ${owner.pid}` : ''}`, 'another kctl command is running; try again when it ends');
-    }
+    await this.acquire();
     try {
       const state = new State(this.readData(), this.now);
       const before = JSON.stringify(state.data);
@@ -52,6 +48,28 @@ export class Store {
     }
   }
 
+  /**
+   * Replaces the state whatever the file holds, readable or not (`kctl state rebuild`): under the lock,
+   * `prepare` runs first (to keep a copy of the old file) and returns the new state, which is written
+   * atomically, so that readers see the old file or the new one and never none (none would read as empty).
+   */
+  async replace(prepare: () => StateData | Promise<StateData>): Promise<void> {
+    await this.acquire();
+    try {
+      this.write(await prepare());
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  private async acquire(): Promise<void> {
+    this.ensureDir();
+    if (!(await this.lock.acquire(LOCK_WAIT_MS))) {
+      const owner = this.lock.owner();
+      throw new ConflictError(`the state file ${this.path} is locked${owner ? ` by process ${owner.pid}` : ''}`, 'another kctl command is running; try again when it ends');
+    }
+  }
+
   private readData(): StateData {
     let raw: string;
     try {
@@ -60,7 +78,8 @@ export class Store {
       if (e.code === 'ENOENT') return emptyState();
       throw new StateFileError(`cannot read the state file ${this.path}: ${e.code ?? e.message}`);
     }
-    const hint = `the file was left as it is; move it aside to start empty, or run \`kctl state rebuild\` to recover from Docker`;
+    // Not "start empty": the next reconcile would remove every container (and claim volume) of this state as orphans.
+    const hint = `the file was left as it is; run \`kctl state rebuild\` to recover the state from the containers kctl made (a copy of this file is kept)`;
     let data: any;
     try {
       data = JSON.parse(raw);
