@@ -15,6 +15,7 @@ import { syncDeployment } from './deployment/sync';
 import { collectGarbage } from './gc';
 import { ImageCache } from './pod/images';
 import { syncPod, type PodOutcome } from './pod/sync';
+import { isPodReady } from './replicaset/pod-status';
 import { syncReplicaSet } from './replicaset/sync';
 import { networkName } from './scope';
 import { syncHPAs } from './hpa/sync';
@@ -58,8 +59,11 @@ export class Reconciler {
     await sweepClaimVolumes(ctx);
 
     const after = await ctx.store.update((s) => {
-      writePodOutcomes(s, pods, outcomes);
-      return syncObjects(s, ctx.now());
+      const readinessChanged = writePodOutcomes(s, pods, outcomes);
+      const objects = syncObjects(s, ctx.now());
+      // Deployments are synced before their ReplicaSets, so they see what a pod becoming ready (or going) means
+      // for them only in the next syncObjects: come back at once rather than after a poll interval.
+      return readinessChanged ? 0 : objects;
     });
     for (const o of outcomes) requeue = minDefined(requeue, o.requeueAfterMs);
     requeue = minDefined(requeue, after);
@@ -102,7 +106,9 @@ export function syncObjects(state: State, now: Date): number | undefined {
   return requeue;
 }
 
-function writePodOutcomes(state: State, pods: KObject[], outcomes: PodOutcome[]): void {
+/** Writes each pod's outcome; true when a pod went or changed its phase or readiness. */
+function writePodOutcomes(state: State, pods: KObject[], outcomes: PodOutcome[]): boolean {
+  let changed = false;
   pods.forEach((pod, i) => {
     const outcome = outcomes[i];
     const current = state.get('Pod', pod.metadata.namespace, pod.metadata.name);
@@ -110,13 +116,17 @@ function writePodOutcomes(state: State, pods: KObject[], outcomes: PodOutcome[])
     for (const e of outcome.events) state.event(current, e.type, e.reason, e.message);
     if (outcome.remove) {
       state.remove('Pod', current.metadata.namespace, current.metadata.name);
+      changed = true;
       return;
     }
     if (outcome.status && JSON.stringify(outcome.status) !== JSON.stringify(current.status)) {
+      const before = { phase: current.status?.phase, ready: isPodReady(current) };
       current.status = outcome.status;
       state.put(current);
+      changed ||= before.phase !== current.status.phase || before.ready !== isPodReady(current);
     }
   });
+  return changed;
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string | undefined): Map<string, T[]> {
