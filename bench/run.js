@@ -4,7 +4,8 @@
  * parallel `docker run` loop), docker-compose and a single-node swarm, each figure the median of several runs.
  * Prints the table and, for a full run, writes bench/results/latest.json, latest.md and bench/README-table.md.
  *
- *   node bench/run.js [--only id,id] [--runs N] [--profile] [--write] [--list]     (after npm run build)
+ *   node bench/run.js [--only id,id] [--runs N] [--profile] [--experiment flags] [--write] [--list]
+ *   (after npm run build)
  */
 const fs = require('fs');
 const path = require('path');
@@ -21,20 +22,23 @@ const { summarize } = require('./lib/profile-summary');
 const { ROOT } = require('./lib/kctl');
 
 const DEFAULT_RUNS = 3;
-const USAGE = `usage: node bench/run.js [--only id[,id...]] [--runs N] [--profile] [--write] [--list]
+const USAGE = `usage: node bench/run.js [--only id[,id...]] [--runs N] [--profile] [--experiment flags] [--write] [--list]
   --only     run only these scenarios (ids from --list); results are printed, not written, unless --write
   --runs     runs per scenario, the figure is their median (default ${DEFAULT_RUNS})
   --profile  run kctl under bench/lib/profile-hooks.js and print where its time goes
+  --experiment  what-if flags for kctl's processes (bench/lib/experiment-hooks.js): no-sandbox,
+             prebaked-pause, parallelism=N; results are printed, never written
   --write    write bench/results/latest.* even with --only`;
 
 function parseArgs(argv) {
-  const opts = { runs: DEFAULT_RUNS, only: undefined, profile: false, write: undefined, list: false };
+  const opts = { runs: DEFAULT_RUNS, only: undefined, profile: false, experiment: undefined, write: undefined, list: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
     if (flag === '--only') opts.only = value().split(',').filter(Boolean);
     else if (flag === '--runs') opts.runs = Number(value());
     else if (flag === '--profile') opts.profile = true;
+    else if (flag === '--experiment') opts.experiment = value();
     else if (flag === '--write') opts.write = true;
     else if (flag === '--list') opts.list = true;
     else if (flag === '--help' || flag === '-h') opts.help = true;
@@ -43,7 +47,8 @@ function parseArgs(argv) {
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error(`--runs must be a positive integer\n${USAGE}`);
   const unknown = (opts.only ?? []).filter((id) => !scenarios.some((s) => s.id === id));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; one of: ${scenarios.map((s) => s.id).join(', ')}`);
-  opts.write ??= opts.only === undefined;
+  if (opts.experiment && opts.write) throw new Error('--experiment results are not kctl\'s: they are never written');
+  opts.write ??= opts.only === undefined && !opts.experiment;
   return opts;
 }
 
@@ -63,6 +68,7 @@ async function main() {
   if (opts.list) return console.log(scenarios.map((s) => `${s.id.padEnd(16)} ${s.title}`).join('\n'));
   const selected = scenarios.filter((s) => !opts.only || opts.only.includes(s.id));
   await preflight();
+  if (opts.experiment) console.error(`experiment: kctl runs with ${opts.experiment} (bench/lib/experiment-hooks.js)`);
   const result = { command: `node bench/run.js ${process.argv.slice(2).join(' ')}`.trim(), runs: opts.runs, machine: await machine(), rows: [], profiles: {} };
   console.error(`machine: ${describeMachine(result.machine)}`);
 
@@ -79,7 +85,7 @@ async function main() {
       const started = Date.now();
       const log = (msg) => console.error(`[${scenario.id}] ${msg}`);
       const profiles = [];
-      const ctx = { runs: opts.runs, profile: opts.profile, log, addProfiles: (ps) => profiles.push(...ps), settle: () => new Promise((r) => setTimeout(r, 1000)) };
+      const ctx = { runs: opts.runs, profile: opts.profile, kctlOptions: { profile: opts.profile, experiment: opts.experiment }, log, addProfiles: (ps) => profiles.push(...ps), settle: () => new Promise((r) => setTimeout(r, 1000)) };
       log('starting');
       let rows;
       try {

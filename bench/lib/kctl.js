@@ -1,7 +1,8 @@
 /**
  * Driving the built kctl (bin/kctl) as a user does, with its own temp state file, so everything it creates
  * carries io.kctl.state=<that file's scope> and can be swept afterwards. With `profile`, each command runs
- * under profile-hooks.js and its timings are collected (see run.js --profile).
+ * under profile-hooks.js and its timings are collected (run.js --profile); with `experiment`, under
+ * experiment-hooks.js (run.js --experiment).
  */
 const fs = require('fs');
 const os = require('os');
@@ -12,14 +13,17 @@ const { containerIds, sweep } = require('./engine');
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/kctl');
 const HOOKS = path.join(__dirname, 'profile-hooks.js');
+const EXPERIMENTS = path.join(__dirname, 'experiment-hooks.js');
 
 class Kctl {
-  constructor(name, { profile = false } = {}) {
+  /** profile: time kctl's internals (profile-hooks.js); experiment: KCTL_BENCH_EXPERIMENT (experiment-hooks.js). */
+  constructor(name, { profile = false, experiment } = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `kctl-bench-${name}-`));
     this.statePath = path.join(this.dir, 'state.json');
     const { scopeFor } = require(path.join(ROOT, 'dist/controllers/scope.js'));
     this.label = `io.kctl.state=${scopeFor(this.statePath).id}`;
     this.profile = profile;
+    this.experiment = experiment;
     this.profiles = [];
   }
 
@@ -27,6 +31,10 @@ class Kctl {
   async run(args, { timeoutMs = 600_000 } = {}) {
     const env = { ...process.env, KCTL_STATE: this.statePath, NO_COLOR: '1' };
     const nodeArgs = [];
+    if (this.experiment) {
+      env.KCTL_BENCH_EXPERIMENT = this.experiment;
+      nodeArgs.push('-r', EXPERIMENTS);
+    }
     let out;
     if (this.profile) {
       out = path.join(this.dir, `profile-${this.profiles.length}.json`);

@@ -6,7 +6,8 @@
 const path = require('path');
 const fs = require('fs');
 
-const dist = path.resolve(__dirname, '../../dist');
+// The dist/ of the kctl being run (bin/kctl's sibling), so the hooks also work on another checkout's build.
+const dist = path.resolve(path.dirname(process.argv[1] ?? path.join(__dirname, '../../bin/kctl')), '../dist');
 const t0 = process.hrtime.bigint();
 const now = () => Number(process.hrtime.bigint() - t0) / 1e6;
 const calls = [];

@@ -16,7 +16,7 @@ module.exports = {
   id: 'get-pods-100',
   title: `kctl get pods (${PODS} Running pods)`,
   async run(ctx) {
-    const kctl = track(new Kctl('getpods', { profile: ctx.profile }));
+    const kctl = track(new Kctl('getpods', ctx.kctlOptions));
     const samples = new Samples();
     try {
       kctl.write('web.yaml', deployment('bench', PODS));

@@ -26,7 +26,7 @@ async function timedWithEvents(label, fn) {
 }
 
 async function kctlSamples(ctx, samples) {
-  const kctl = track(new Kctl('noop', { profile: ctx.profile }));
+  const kctl = track(new Kctl('noop', ctx.kctlOptions));
   try {
     for (const name of names) kctl.write(`manifests/${name}.yaml`, deployment(name, 1));
     ctx.log(`kctl: applying ${COUNT} Deployments (untimed)`);

@@ -5,6 +5,7 @@
  */
 const { Kctl } = require('../lib/kctl');
 const { Floor } = require('../lib/floor');
+const { ApiFloor } = require('../lib/api-floor');
 const { Compose } = require('../lib/compose');
 const { ensureSwarm, SwarmService } = require('../lib/swarm');
 const { containerIds } = require('../lib/engine');
@@ -23,7 +24,12 @@ async function once(ctx, n, samples) {
   await expectCount('floor', async () => (await containerIds(floor.label, { running: true })).length, n);
   await release(floor);
 
-  const kctl = track(new Kctl(`r${n}`, { profile: ctx.profile }));
+  const api = track(new ApiFloor(`r${n}`));
+  samples.add('api floor', await timeIt(() => api.up(n)));
+  await expectCount('api floor', async () => (await containerIds(api.label, { running: true })).length, n);
+  await release(api);
+
+  const kctl = track(new Kctl(`r${n}`, ctx.kctlOptions));
   kctl.write('web.yaml', deployment('bench', n));
   samples.add('kctl', await timeIt(() => kctl.run(['apply', '-f', 'web.yaml', '--timeout', '5m'])));
   await expectCount('kctl', () => kctl.runningPods(), n);
@@ -67,6 +73,8 @@ function replicas(n) {
           swarm: round(swarm, 3),
           ratio: { value: round(ratio, 3), to: 'floor' },
           goal: { text: '<= 1.2x floor, < compose, < swarm', met: ratio <= 1.2 && kctl < compose && kctl < swarm },
+          apiFloor: round(samples.median('api floor'), 3),
+          note: `floor through the engine API (dockerode create + start, 8 at once, no CLI per container): ${samples.median('api floor').toFixed(2)} s, kctl ${(kctl / samples.median('api floor')).toFixed(2)}x that`,
           samples: samples.rounded(),
         },
       ];

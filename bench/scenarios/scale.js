@@ -37,7 +37,7 @@ async function once(ctx, samples) {
     cleanup: () => release(floor),
   });
 
-  const kctl = track(new Kctl('scale', { profile: ctx.profile }));
+  const kctl = track(new Kctl('scale', ctx.kctlOptions));
   kctl.write('web.yaml', deployment('bench', 10));
   await steps('kctl', samples, {
     setup: () => kctl.run(['apply', '-f', 'web.yaml', '--timeout', '5m']),
