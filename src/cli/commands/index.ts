@@ -21,6 +21,7 @@ const modules: Register[] = [
   require('./top').register,
   require('./reconcile').register,
   require('./controller').register,
+  require('./state').register,
   require('./diff').register,
   require('./wait').register,
   require('./label').register,
