@@ -62,7 +62,7 @@ async function main() {
   }
   const rss = round(median(samples.rss), 1);
   const cpu = round(median(samples.cpu), 2);
-  const window = `${PODS} pods running, idle, resync every 5 s, ${WINDOW_MS / 1000} s window${runs > 1 ? `, median of ${runs}` : ''}; ${os.cpus().length} cores`;
+  const window = `${PODS} pods running, idle, resync every 10 s (the default), ${WINDOW_MS / 1000} s window${runs > 1 ? `, median of ${runs}` : ''}; ${os.cpus().length} cores`;
   const result = {
     runs,
     pods: PODS,

@@ -6,7 +6,7 @@ export function register(program: Command, f: Factory): void {
   const withFlags = (cmd: Command) =>
     cmd
       .option('--address <ip>', 'address node ports listen on (default $KCTL_PROXY_ADDRESS or 127.0.0.1)')
-      .option('--resync-period <duration>', 'full reconcile at least this often', '5s')
+      .option('--resync-period <duration>', 'full reconcile at least this often (Docker events and state changes act at once)', '10s')
       .option('--metrics-interval <duration>', 'how often pod metrics are sampled for autoscaling', '15s');
   withFlags(controller.command('run').description('Run the controller in the foreground until Ctrl-C')).action(async (opts) => {
     const { runController } = require('../../ops/controller/run') as typeof import('../../ops/controller/run');
