@@ -37,8 +37,7 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   Object.assign(next, desiredFields(desired));
   for (const key of Object.keys(desiredFields(live))) if (!(key in desired)) delete (next as any)[key];
   next.apiVersion = desired.apiVersion;
-  // replicas: when the manifest does not set it, whoever scaled owns it (kubectl keeps the live value).
-  if (manifest.kind === 'Deployment' && manifest.spec?.replicas === undefined && live.spec?.replicas !== undefined) next.spec.replicas = live.spec.replicas;
+  keepLiveOwned(manifest, live, next);
   next.metadata.labels = mergeMap(live.metadata.labels, previous?.metadata?.labels, desired.metadata.labels);
   next.metadata.annotations = { ...mergeMap(live.metadata.annotations, previous?.metadata?.annotations, desired.metadata.annotations), [LAST_APPLIED]: lastApplied };
   if (!next.metadata.labels) delete next.metadata.labels;
@@ -55,6 +54,23 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   if (specChanged) next.metadata.generation = (live.metadata.generation ?? 1) + 1;
   state.put(next);
   return 'configured';
+}
+
+/**
+ * Fields the manifest does not set but something else owns keep their live value, as kubectl's merge does:
+ * a Deployment's replicas after `kctl scale` (or an HPA), a Service's allocated cluster IP and node ports.
+ */
+function keepLiveOwned(manifest: KObject, live: KObject, next: KObject): void {
+  if (manifest.kind === 'Deployment' && manifest.spec?.replicas === undefined && live.spec?.replicas !== undefined) next.spec.replicas = live.spec.replicas;
+  if (manifest.kind !== 'Service' || !next.spec) return;
+  for (const field of ['clusterIP', 'clusterIPs']) {
+    if (manifest.spec?.[field] === undefined && live.spec?.[field] !== undefined) next.spec[field] = live.spec[field];
+  }
+  for (const port of next.spec.ports ?? []) {
+    if (port.nodePort !== undefined) continue;
+    const same = (live.spec?.ports ?? []).find((p: any) => (p.name ?? '') === (port.name ?? '') && p.port === port.port && (p.protocol ?? 'TCP') === (port.protocol ?? 'TCP'));
+    if (same?.nodePort !== undefined && (next.spec.type === 'NodePort' || next.spec.type === 'LoadBalancer')) port.nodePort = same.nodePort;
+  }
 }
 
 /** The namespace an object goes into must exist (kubectl: `namespaces "x" not found`), "default" always does. */

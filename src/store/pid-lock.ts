@@ -12,12 +12,17 @@ export interface LockOwner {
   purpose: string;
 }
 
+/** Alive and not a zombie: a killed process whose parent has not reaped it yet still answers kill(pid, 0). */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e: any) {
-    return e.code === 'EPERM';
+    if (e.code !== 'EPERM') return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): trust kill(pid, 0)
   }
 }
 

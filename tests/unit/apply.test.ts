@@ -49,3 +49,16 @@ describe('applyObject', () => {
     expect(JSON.stringify(stored)).not.toContain('s3cr3t-value');
   });
 });
+
+test('re-applying a Service keeps its allocated cluster IP and node port: unchanged', () => {
+  const svc = (): KObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] } });
+  const s = new State(emptyState());
+  expect(applyObject(s, svc(), applyDefaults)).toBe('created');
+  const live = s.get('Service', 'default', 'web')!;
+  live.spec.clusterIP = '10.96.0.12';
+  live.spec.clusterIPs = ['10.96.0.12'];
+  live.spec.ports[0].nodePort = 30123;
+  expect(applyObject(s, svc(), applyDefaults)).toBe('unchanged');
+  expect(s.get('Service', 'default', 'web')!.spec.ports[0].nodePort).toBe(30123);
+  expect(s.get('Service', 'default', 'web')!.metadata.generation).toBe(1);
+});

@@ -20,17 +20,7 @@ export function controllerFiles(statePath: string): { pid: string; log: string }
 /** The running controller of this state file, or undefined (no file, or its process is gone). */
 export function runningController(statePath: string): ControllerInfo | undefined {
   const info = readInfo(controllerFiles(statePath).pid);
-  return info && processRunning(info.pid) ? info : undefined;
-}
-
-/** Alive and not a zombie: a killed process whose parent has not reaped it yet still answers kill(pid, 0). */
-export function processRunning(pid: number): boolean {
-  if (!processAlive(pid)) return false;
-  try {
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true; // no /proc: trust kill(pid, 0)
-  }
+  return info && processAlive(info.pid) ? info : undefined;
 }
 
 function readInfo(file: string): ControllerInfo | undefined {

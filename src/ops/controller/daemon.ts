@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Factory } from '../../cli/factory';
 import { ConflictError, KctlError, TimeoutError } from '../../errors';
-import { controllerFiles, processRunning, runningController } from '../../controllers/process/files';
+import { controllerFiles, runningController } from '../../controllers/process/files';
+import { processAlive } from '../../store/pid-lock';
 import { humanDuration } from '../../printers/age';
 import { parseDuration } from '../../util/duration';
 import { sleep } from '../../util/sleep';
@@ -53,7 +54,7 @@ export async function stopController(f: Factory, opts: { timeout: string }): Pro
   }
   process.kill(info.pid, 'SIGTERM');
   const deadline = Date.now() + parseDuration(opts.timeout);
-  while (processRunning(info.pid)) {
+  while (processAlive(info.pid)) {
     if (Date.now() > deadline) throw new TimeoutError(`the controller (pid ${info.pid}) did not stop within ${opts.timeout}`, `kill -9 ${info.pid} stops it at once; running containers are not affected`);
     await sleep(POLL_MS);
   }
