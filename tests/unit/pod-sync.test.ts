@@ -342,10 +342,14 @@ describe('configuration', () => {
 
   test('privileged containers are refused unless allowed; the reason says how', async () => {
     const w = world();
-    await w.apply(pod('root', `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`));
-    expect(w.pod('root').status.containerStatuses[0].state.waiting).toEqual({ reason: 'CreateContainerConfigError', message: 'container "c" is privileged: privileged containers are refused; pass --allow-privileged to allow them' });
-    await w.apply(pod('root2', `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`).replace('  name: root2', '  name: root2\n  annotations: { kctl.io/allow-privileged: "true" }'));
-    expect(await w.podLine('root2')).toBe('root2 1/1 Running 0 0s');
+    const privileged = (name: string) => pod(name, `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`);
+    // apply refuses before storing anything; with --allow-privileged the pod carries the permission.
+    const refused = await w.apply(privileged('root'));
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toBe('error: pod/root: container "c": privileged containers are refused; pass --allow-privileged to allow them\n');
+    expect(w.pod('root')).toBeUndefined();
+    await w.apply(privileged('root3'), '--wait=false --allow-privileged');
+    expect(await w.podLine('root3')).toBe('root3 1/1 Running 0 0s');
   });
 });
 
