@@ -43,9 +43,10 @@ export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], n
   if (!pause) return { legacy: true };
   const [latest, ...older] = [...sandboxes].sort((a, b) => attemptOf(b) - attemptOf(a));
   for (const old of older) await removeQuietly(pass, old.id);
-  if (latest?.status === 'running') return { sandbox: latest };
-  // Dead, or created by a pass that stopped before starting it, or never there (containers of a kctl that
-  // made no sandboxes): the pod's containers joined another network namespace, so the pod starts over.
+  // Running without an address: its network was removed behind kctl's back, and nothing reaches the pod.
+  if (latest?.status === 'running' && latest.ip) return { sandbox: latest };
+  // Dead, cut off, or created by a pass that stopped before starting it, or never there (containers of a kctl
+  // that made no sandboxes): the pod's containers joined another network namespace, so the pod starts over.
   if (latest?.startedAt) pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
   await Promise.all([...(latest ? [latest] : []), ...others].map((c) => removeQuietly(pass, c.id)));
 
