@@ -28,7 +28,7 @@ for (const flag of flags) {
       if (spec.labels?.[LABEL.role] === 'sandbox') spec = { ...spec, command: ['sleep'], args: ['100000'] };
       return create.call(this, spec);
     };
-  } else if (name === 'parallelism') {
+  } else if (name === 'parallelism' && Number(value) >= 1) {
     require(path.join(dist, 'controllers/manager.js')).DOCKER_PARALLELISM = Number(value);
   } else {
     throw new Error(`unknown KCTL_BENCH_EXPERIMENT flag ${flag}`);
