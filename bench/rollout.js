@@ -4,33 +4,32 @@
  * httpGet /healthz every second) and the undo back to v1, timed, beside `docker service update --image` and
  * `docker service rollback` of the same image on a single-node swarm with swarm's default update and rollback
  * settings, in the same run. Each command is timed until it returns, which for both tools is when the change
- * has converged. Goal: kctl at least 5x faster than swarm on both.
+ * has converged; after each, what runs is checked (kctl: every Ready pod serves the version on /version).
+ * Goal: kctl at least 5x faster than swarm on both.
  * Usage: node bench/rollout.js [runs]   (after npm run build and scripts/build-images.sh)
- * Writes bench/results/rollout.json. Creates a swarm only if none is active, and leaves it again afterwards.
+ * Writes bench/results/rollout.json. The swarm is made only when none is active and left again afterwards.
+ * The service carries io.kctl.bench=rollout (not the runner's io.kctl.bench=run, which the runner's other
+ * scenarios sweep) and joins a swarm-scoped bridge network of its own, not the default `bridge` (its docker0
+ * interface is not always there on this machine).
  */
-const { execFileSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { containerIds } = require('./lib/engine');
+const { Kctl } = require('./lib/kctl');
+const { machine, describeMachine } = require('./lib/machine');
+const { docker, run } = require('./lib/proc');
+const { Samples, round, timeIt } = require('./lib/stats');
 
 const runs = Number(process.argv[2] || 1);
 const REPLICAS = 10;
-const root = path.resolve(__dirname, '..');
-const bin = path.join(root, 'bin/kctl');
-const SERVICE = 'kctl-bench-web';
+const GOAL = 5;
 const LABEL = 'io.kctl.bench=rollout';
+const SERVICE = 'kctl-bench-rollout';
+const NETWORK = 'kctl-bench-rollout';
+/** A swarm command that does not return in this time has failed (`--detach=false` waits for ever otherwise). */
+const SWARM_TIMEOUT_MS = 300_000;
 
-const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...opts });
-const docker = (...args) => sh('docker', args);
-
-function timed(fn) {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}
-
-function manifest() {
-  return `apiVersion: apps/v1
+const manifest = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -53,95 +52,78 @@ spec:
             httpGet: {path: /healthz, port: http}
             periodSeconds: 1
 `;
-}
 
-/** The versions the Ready pods serve on /version, through their published ports. */
-async function servedVersions(kctl) {
-  const pods = JSON.parse(kctl(['get', 'pods', '-o', 'json'])).items;
+/** What the Ready pods serve on /version through their published ports, e.g. "v2 x10". */
+async function served(kctl) {
+  const pods = JSON.parse(await kctl.run(['get', 'pods', '-o', 'json'])).items;
   const ready = pods.filter((p) => p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
   const versions = await Promise.all(ready.map(async (p) => (await (await fetch(`http://127.0.0.1:${p.status.kctl.ports[0].hostPort}/version`)).text()).trim()));
-  return versions.sort().join(',');
+  const distinct = [...new Set(versions)];
+  return distinct.map((v) => `${v} x${versions.filter((x) => x === v).length}`).join(', ');
 }
 
-async function benchKctl() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kctl-bench-rollout-'));
-  const env = { ...process.env, KCTL_STATE: path.join(dir, 'state.json'), NO_COLOR: '1' };
-  const kctl = (args) => sh(process.execPath, [bin, ...args], { env, cwd: dir });
-  fs.writeFileSync(path.join(dir, 'web.yaml'), manifest());
+async function benchKctl(samples) {
+  const kctl = new Kctl('rollout');
   try {
-    kctl(['apply', '-f', 'web.yaml', '--timeout', '5m']);
-    const update = timed(() => kctl(['set', 'image', 'deployment/web', 'web=kctl-demo/web:v2', '--timeout', '5m']));
-    const afterUpdate = await servedVersions(kctl);
-    const undo = timed(() => kctl(['rollout', 'undo', 'deployment/web', '--timeout', '5m']));
-    const afterUndo = await servedVersions(kctl);
-    const want = (v) => Array(REPLICAS).fill(v).join(',');
-    if (afterUpdate !== want('v2') || afterUndo !== want('v1')) throw new Error(`kctl served ${afterUpdate} after the update and ${afterUndo} after the undo`);
-    return { update, undo };
+    kctl.write('web.yaml', manifest);
+    await kctl.run(['apply', '-f', 'web.yaml']);
+    samples.add('kctlUpdate', await timeIt(() => kctl.run(['set', 'image', 'deployment/web', 'web=kctl-demo/web:v2'])));
+    const afterUpdate = await served(kctl);
+    samples.add('kctlUndo', await timeIt(() => kctl.run(['rollout', 'undo', 'deployment/web'])));
+    const afterUndo = await served(kctl);
+    if (afterUpdate !== `v2 x${REPLICAS}` || afterUndo !== `v1 x${REPLICAS}`) throw new Error(`kctl served ${afterUpdate} after the update and ${afterUndo} after the undo`);
   } finally {
-    try {
-      kctl(['delete', 'deployment', 'web', '--timeout', '2m']);
-    } finally {
-      const { scopeFor } = require(path.join(root, 'dist/controllers/scope.js'));
-      const ids = docker('ps', '-aq', '--filter', `label=io.kctl.state=${scopeFor(env.KCTL_STATE).id}`).split('\n').filter(Boolean);
-      if (ids.length) docker('rm', '-f', ...ids);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    await kctl.cleanup();
   }
 }
 
-/** Swarm's defaults: parallelism 1, no delay, 5 s monitor, stop-first; the CLI waits until the service converges. */
-function benchSwarm() {
-  // No registry can be reached: resolving the image digest would only add a failing lookup to swarm's times.
-  docker('service', 'create', '--detach=false', '--no-resolve-image', '--name', SERVICE, '--label', LABEL, '--container-label', LABEL, '--replicas', String(REPLICAS), 'kctl-demo/web:v1');
+/** Swarm's defaults: parallelism 1, no delay, 5 s monitor, stop-first; --detach=false waits until converged. */
+async function benchSwarm(samples) {
+  const swarm = (...args) => run('docker', args, { timeoutMs: SWARM_TIMEOUT_MS });
+  const createdSwarm = (await docker('info', '--format', '{{.Swarm.LocalNodeState}}')).trim() !== 'active';
+  if (createdSwarm) await docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
   try {
-    const update = timed(() => docker('service', 'update', '--detach=false', '--no-resolve-image', '--image', 'kctl-demo/web:v2', SERVICE));
-    const rollback = timed(() => docker('service', 'rollback', '--detach=false', SERVICE));
-    const image = docker('service', 'inspect', '--format', '{{.Spec.TaskTemplate.ContainerSpec.Image}}', SERVICE).trim();
+    await docker('network', 'create', '--scope', 'swarm', '--driver', 'bridge', '--label', LABEL, NETWORK);
+    // --no-resolve-image: no registry is reachable, a digest lookup would only add a failing request.
+    await swarm('service', 'create', '--detach=false', '--quiet', '--no-resolve-image', '--name', SERVICE, '--label', LABEL, '--container-label', LABEL, '--network', NETWORK, '--replicas', String(REPLICAS), 'kctl-demo/web:v1');
+    samples.add('swarmUpdate', await timeIt(() => swarm('service', 'update', '--detach=false', '--quiet', '--no-resolve-image', '--image', 'kctl-demo/web:v2', SERVICE)));
+    samples.add('swarmRollback', await timeIt(() => swarm('service', 'rollback', '--detach=false', '--quiet', SERVICE)));
+    const image = (await docker('service', 'inspect', '--format', '{{.Spec.TaskTemplate.ContainerSpec.Image}}', SERVICE)).trim();
     if (image !== 'kctl-demo/web:v1') throw new Error(`swarm runs ${image} after the rollback`);
-    return { update, rollback };
   } finally {
-    docker('service', 'rm', SERVICE);
-    // Task containers linger briefly after the service is removed.
-    for (let i = 0; i < 100 && docker('ps', '-aq', '--filter', `label=${LABEL}`).trim(); i++) sh('sleep', ['0.2']);
+    await docker('service', 'rm', SERVICE).catch(() => undefined);
+    // Task containers linger a moment after their service is removed (bounded: 30 s).
+    for (let i = 0; i < 150 && (await containerIds(LABEL)).length; i++) await new Promise((r) => setTimeout(r, 200));
+    await docker('network', 'rm', NETWORK).catch(() => undefined);
+    if (createdSwarm) await docker('swarm', 'leave', '--force');
   }
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 (async () => {
-  const swarmState = docker('info', '--format', '{{.Swarm.LocalNodeState}}').trim();
-  const createdSwarm = swarmState !== 'active';
-  if (createdSwarm) docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
-  const samples = { kctlUpdate: [], kctlUndo: [], swarmUpdate: [], swarmRollback: [] };
-  try {
-    for (let i = 0; i < runs; i++) {
-      const k = await benchKctl();
-      samples.kctlUpdate.push(k.update);
-      samples.kctlUndo.push(k.undo);
-      const s = benchSwarm();
-      samples.swarmUpdate.push(s.update);
-      samples.swarmRollback.push(s.rollback);
-    }
-  } finally {
-    if (createdSwarm) docker('swarm', 'leave', '--force');
+  const machineAtStart = await machine();
+  const samples = new Samples();
+  for (let i = 0; i < runs; i++) {
+    await benchKctl(samples);
+    await benchSwarm(samples);
   }
-  const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, +median(v).toFixed(2)]));
+  const m = (name) => round(samples.median(name));
+  const seconds = { kctlUpdate: m('kctlUpdate'), kctlUndo: m('kctlUndo'), swarmUpdate: m('swarmUpdate'), swarmRollback: m('swarmRollback') };
   const result = {
     runs,
     replicas: REPLICAS,
-    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, docker ${docker('version', '--format', '{{.Server.Version}}').trim()}`,
-    seconds: m,
-    samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => +x.toFixed(2))])),
-    speedup: { update: +(m.swarmUpdate / m.kctlUpdate).toFixed(1), undo: +(m.swarmRollback / m.kctlUndo).toFixed(1) },
-    goal: 5,
+    machine: describeMachine(machineAtStart),
+    seconds,
+    samples: samples.rounded(2),
+    speedup: { update: round(seconds.swarmUpdate / seconds.kctlUpdate, 1), undo: round(seconds.swarmRollback / seconds.kctlUndo, 1) },
+    goal: GOAL,
   };
-  console.log(`rolling update and undo of ${REPLICAS} replicas (median of ${runs})`);
+  console.log(`rolling update and undo of ${REPLICAS} replicas (median of ${runs}); ${result.machine}`);
   console.log('step                   kctl s   swarm s   swarm/kctl   goal');
-  console.log(`update v1 -> v2      ${m.kctlUpdate.toFixed(2).padStart(8)}  ${m.swarmUpdate.toFixed(2).padStart(8)}  ${result.speedup.update.toFixed(1).padStart(10)}x   >= 5x`);
-  console.log(`undo / rollback      ${m.kctlUndo.toFixed(2).padStart(8)}  ${m.swarmRollback.toFixed(2).padStart(8)}  ${result.speedup.undo.toFixed(1).padStart(10)}x   >= 5x`);
+  console.log(`update v1 -> v2      ${seconds.kctlUpdate.toFixed(2).padStart(8)}  ${seconds.swarmUpdate.toFixed(2).padStart(8)}  ${result.speedup.update.toFixed(1).padStart(10)}x   >= ${GOAL}x`);
+  console.log(`undo / rollback      ${seconds.kctlUndo.toFixed(2).padStart(8)}  ${seconds.swarmRollback.toFixed(2).padStart(8)}  ${result.speedup.undo.toFixed(1).padStart(10)}x   >= ${GOAL}x`);
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'rollout.json'), JSON.stringify(result, null, 2) + '\n');
 })().catch((e) => {
-  console.error(e.stderr ? `${e.message}\n${e.stderr}` : e);
+  console.error(e.message ?? e);
   process.exit(1);
 });
