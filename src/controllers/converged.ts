@@ -9,6 +9,7 @@ import { RolloutFailedError } from '../errors';
 import type { State } from '../store/state';
 import type { Verdict } from './drive';
 import { isPodReady } from './replicaset/pod-status';
+import { autoRollbackEnabled } from './autorollback/switch';
 
 const STUCK_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'InvalidImageName']);
 
@@ -51,11 +52,13 @@ function deploymentConverged(state: State, dep: KObject): Verdict {
   const s = dep.status ?? {};
   const ref = refName('Deployment', dep.metadata.name);
   if ((s.observedGeneration ?? 0) < (dep.metadata.generation ?? 1)) return { done: false, waitingFor: `waiting for ${ref} to be observed` };
+  // With auto-rollback the controller undoes a failed rollout itself: keep waiting for that instead.
+  const selfHealing = autoRollbackEnabled(dep);
   const deadline = (s.conditions ?? []).find((c: any) => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded');
-  if (deadline) return { done: false, failure: new RolloutFailedError(`deployment "${dep.metadata.name}" exceeded its progress deadline`) };
+  if (deadline && !selfHealing) return { done: false, failure: new RolloutFailedError(`deployment "${dep.metadata.name}" exceeded its progress deadline`) };
   if (dep.spec.paused) return { done: true };
   const pods = state.list('Pod', dep.metadata.namespace).filter((p) => ownedBy(state, p, dep));
-  for (const pod of pods) {
+  for (const pod of selfHealing ? [] : pods.filter((p) => !p.metadata.deletionTimestamp)) {
     const stuck = podConverged(pod, false);
     if (stuck.failure) return stuck;
   }

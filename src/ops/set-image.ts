@@ -9,7 +9,7 @@ import { pluralName, refName } from '../api/kinds';
 import { KctlError, NotFoundError, UsageError } from '../errors';
 import { resourcesAndPairs } from './annotate';
 import { parseResourceArgs } from './resource-args';
-import { convergeOrRolledBack } from './rollout/rolled-back';
+import { convergeTargets } from './converge';
 
 const WITH_TEMPLATE = new Set(['Deployment', 'ReplicaSet']);
 
@@ -51,5 +51,5 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
     }),
   );
   for (const u of updated) f.stdout.write(`${refName(u.kind, u.name)} image updated\n`);
-  await convergeOrRolledBack(f, updated.map((u) => ({ ...u, namespace: ns })), opts);
+  await convergeTargets(f, updated.map((u) => ({ ...u, namespace: ns })), opts);
 }

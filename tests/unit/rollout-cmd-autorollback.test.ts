@@ -194,6 +194,16 @@ describe('kctl rollout status with auto-rollback', () => {
     expect(k.images()).toEqual(['kctl-demo/web:v1', 'kctl-demo/web:v1']);
   });
 
+  test('annotation: `apply` of a crash-looping version waits for the rollback and exits 6', async () => {
+    const k = cli("  annotations:\n    kctl.io/auto-rollback: 'true'\n");
+    await k.kctl('apply -f v1.yaml');
+    const r = await k.kctl('apply -f crash.yaml --timeout 120s');
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('deployment.apps/web configured\n');
+    expect(r.stderr).toMatch(/^warning: deployment "web" rolled back to revision 1: .+\nerror: deployment "web" rollout failed \(.+\) and was rolled back to revision 1\n$/);
+    expect(k.images()).toEqual(['kctl-demo/web:v1', 'kctl-demo/web:v1']);
+  });
+
   test('--auto-rollback: new pods crash-looping are undone to v1 and status exits 6', async () => {
     const k = cli();
     await k.kctl('apply -f v1.yaml');

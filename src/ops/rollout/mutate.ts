@@ -8,7 +8,7 @@ import type { KObject } from '../../api/types';
 import { refName } from '../../api/kinds';
 import type { State } from '../../store/state';
 import { deploymentNames, getDeployment, type RolloutVerb } from './deployments';
-import { convergeOrRolledBack } from './rolled-back';
+import { convergeTargets } from '../converge';
 
 export interface WaitOptions {
   wait: boolean;
@@ -21,7 +21,7 @@ export async function mutateDeployments(f: Factory, args: string[], verb: Rollou
   const ns = f.namespace();
   const words = await f.store().update((state) => names.map((name) => change(state, getDeployment(state, ns, name))));
   names.forEach((name, i) => f.stdout.write(`${refName('Deployment', name)} ${words[i]}\n`));
-  await convergeOrRolledBack(f, names.map((name) => ({ kind: 'Deployment', namespace: ns, name })), opts);
+  await convergeTargets(f, names.map((name) => ({ kind: 'Deployment', namespace: ns, name })), opts);
 }
 
 /** A spec change: Kubernetes raises metadata.generation so that status.observedGeneration can say it was seen. */
