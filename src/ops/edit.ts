@@ -13,6 +13,7 @@ import { pluralName, refName } from '../api/kinds';
 import { ConflictError, KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
+import { bumpGeneration } from '../api/generation';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -109,7 +110,7 @@ async function save(f: Factory, original: KObject, edited: KObject): Promise<boo
     if (!next.metadata.labels) delete next.metadata.labels;
     if (!next.metadata.annotations) delete next.metadata.annotations;
     if (userFields(next) === userFields(live)) return false;
-    if (JSON.stringify(specOf(next)) !== JSON.stringify(specOf(live))) next.metadata.generation = (live.metadata.generation ?? 1) + 1;
+    if (JSON.stringify(specOf(next)) !== JSON.stringify(specOf(live))) bumpGeneration(next, live);
     state.put(next);
     return true;
   });

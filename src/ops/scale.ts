@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, UsageError } from '../errors';
 import { loadObjects } from './load';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
+import { bumpGeneration } from '../api/generation';
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet']);
 
@@ -36,7 +37,7 @@ export async function runScale(f: Factory, args: string[], opts: ScaleOptions): 
       if (current !== undefined && was !== current) throw new ConflictError(`Expected replicas to be ${current}, was ${was}`);
       if (was !== replicas) {
         obj.spec.replicas = replicas;
-        obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+        bumpGeneration(obj);
         state.put(obj);
       }
       out.push({ kind: obj.kind, name: obj.metadata.name });

@@ -10,6 +10,7 @@ import { KctlError, NotFoundError, UsageError } from '../errors';
 import { resourcesAndPairs } from './annotate';
 import { parseResourceArgs } from './resource-args';
 import { convergeTargets } from './converge';
+import { bumpGeneration } from '../api/generation';
 
 const WITH_TEMPLATE = new Set(['Deployment', 'ReplicaSet']);
 
@@ -45,7 +46,7 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
         }
       }
       if (!changed) return [];
-      obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+      bumpGeneration(obj);
       state.put(obj);
       return [{ kind: obj.kind, name: obj.metadata.name }];
     }),

@@ -8,6 +8,7 @@ import type { KObject } from '../api/types';
 import { NotFoundError } from '../errors';
 import type { State } from './state';
 import { foldStringData } from '../api/secret-data';
+import { bumpGeneration } from '../api/generation';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -51,7 +52,7 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
     }
     return 'unchanged';
   }
-  if (specChanged) next.metadata.generation = (live.metadata.generation ?? 1) + 1;
+  if (specChanged) bumpGeneration(next, live);
   state.put(next);
   return 'configured';
 }

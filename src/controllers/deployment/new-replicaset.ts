@@ -11,6 +11,7 @@ import { maxRevision, REVISION, setDeploymentRevision, setNewReplicaSetAnnotatio
 import { getCondition, newCondition, Progressing, Reason, setCondition } from './conditions';
 import { findNewReplicaSet, replicaSetsOf, specReplicas } from './replicasets';
 import { isRollingUpdate, maxSurgeOf, minReadySecondsOf, progressDeadlineSecondsOf, replicasOf } from './spec';
+import { bumpGeneration } from '../../api/generation';
 
 export interface ReplicaSets {
   /** Undefined when it does not exist yet (or could not be created this pass). */
@@ -51,7 +52,7 @@ function syncExistingNewReplicaSet(state: State, dep: KObject, rs: KObject, newR
   const minReadySeconds = minReadySecondsOf(dep);
   if ((rs.spec.minReadySeconds ?? 0) !== minReadySeconds) {
     rs.spec.minReadySeconds = minReadySeconds;
-    rs.metadata.generation = (rs.metadata.generation ?? 1) + 1;
+    bumpGeneration(rs);
     state.put(rs);
   } else if (annotationsChanged) {
     state.put(rs);

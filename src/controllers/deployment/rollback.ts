@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import type { State } from '../../store/state';
 import { DEPLOYMENT_ONLY_ANNOTATIONS } from './annotations';
 import { rolloutHistory } from './history';
+import { bumpGeneration } from '../../api/generation';
 
 /**
  * Rolls `dep` back to `toRevision` (default: the revision before the latest) and returns kubectl's word for
@@ -26,7 +27,7 @@ export function rollbackTo(state: State, dep: KObject, toRevision?: number): { m
   }
   dep.spec.template = withoutHashLabel(target.rs.spec.template);
   dep.metadata.annotations = rollbackAnnotations(dep, target.rs);
-  dep.metadata.generation = (dep.metadata.generation ?? 1) + 1;
+  bumpGeneration(dep);
   state.put(dep);
   return { message: 'rolled back' };
 }

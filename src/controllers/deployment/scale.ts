@@ -7,6 +7,7 @@ import type { State } from '../../store/state';
 import { DESIRED_REPLICAS, MAX_REPLICAS, setReplicasAnnotations } from './annotations';
 import { active, largerThenNewer, largerThenOlder, oldestFirst, specReplicas } from './replicasets';
 import { isRollingUpdate, maxSurgeOf, replicasOf } from './spec';
+import { bumpGeneration } from '../../api/generation';
 
 /** Sets the size and the replica annotations; records `Scaled up|down ...` when the size changed. */
 export function scaleReplicaSet(state: State, rs: KObject, newScale: number, dep: KObject): boolean {
@@ -15,7 +16,7 @@ export function scaleReplicaSet(state: State, rs: KObject, newScale: number, dep
   if (oldScale === newScale && !annotationsChanged) return false;
   if (oldScale !== newScale) {
     rs.spec.replicas = newScale;
-    rs.metadata.generation = (rs.metadata.generation ?? 1) + 1;
+    bumpGeneration(rs);
   }
   state.put(rs);
   if (oldScale === newScale) return false;

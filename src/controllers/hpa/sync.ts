@@ -16,6 +16,7 @@ import { isPodReady } from '../replicaset/pod-status';
 import { emptyHistory, normalize, recordScale, type History } from './behavior';
 import { formatCpu, formatMemory } from './usage';
 import { MetricError, resourceReplicas, type PodSample, type Target } from './replicas';
+import { bumpGeneration } from '../../api/generation';
 
 /** Samples older than this are not used (the collector stopped: the controller process is not running). */
 const METRICS_MAX_AGE_MS = 2 * 60_000;
@@ -98,7 +99,7 @@ function syncHPA(state: State, hpa: KObject, now: Date): void {
   status.desiredReplicas = desired;
   if (desired !== current) {
     target.spec.replicas = desired;
-    target.metadata.generation = (target.metadata.generation ?? 1) + 1;
+    bumpGeneration(target);
     state.put(target);
     const history = kctl.history ?? emptyHistory();
     recordScale(history, current, desired, hpa.spec.behavior, now);

@@ -9,6 +9,7 @@ import { refName } from '../../api/kinds';
 import type { State } from '../../store/state';
 import { deploymentNames, getDeployment, type RolloutVerb } from './deployments';
 import { convergeTargets } from '../converge';
+import { bumpGeneration } from '../../api/generation';
 
 export interface WaitOptions {
   wait: boolean;
@@ -26,6 +27,6 @@ export async function mutateDeployments(f: Factory, args: string[], verb: Rollou
 
 /** A spec change: Kubernetes raises metadata.generation so that status.observedGeneration can say it was seen. */
 export function specChanged(state: State, dep: KObject): void {
-  dep.metadata.generation = (dep.metadata.generation ?? 1) + 1;
+  bumpGeneration(dep);
   state.put(dep);
 }
