@@ -11,6 +11,7 @@ import { LABEL, type ContainerInfo, type ContainerRuntime } from '../../runtime/
 import type { State } from '../../store/state';
 import type { Scope } from '../scope';
 import { attemptOf } from './container-step';
+import { isPodReady } from '../replicaset/pod-status';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
@@ -71,10 +72,7 @@ function ownedBy(obj: KObject, owner: KObject): boolean {
 }
 
 function byPreference(a: KObject, b: KObject): number {
-  const score = (p: KObject) => (isReady(p) ? 0 : p.status?.phase === 'Running' ? 1 : 2);
+  const score = (p: KObject) => (isPodReady(p) ? 0 : p.status?.phase === 'Running' ? 1 : 2);
   return score(a) - score(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name);
 }
 
-function isReady(p: KObject): boolean {
-  return (p.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
-}

@@ -4,6 +4,7 @@
  */
 import type { KObject } from '../../api/types';
 import { age } from '../age';
+import { isPodReady } from '../../controllers/replicaset/pod-status';
 
 export interface PodSummary {
   ready: string;
@@ -72,7 +73,7 @@ export function podSummary(pod: KObject, now: Date): PodSummary {
       }
     }
     if (reason === 'Completed' && hasRunning) {
-      reason = conditions.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
+      reason = isPodReady(pod) ? 'Running' : 'NotReady';
     }
   }
 
