@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main';
 import { debugLog, type Factory, type GlobalOptions } from '../../src/cli/factory';
 import type { ContainerRuntime } from '../../src/runtime/runtime';
 import { Store, defaultStatePath } from '../../src/store/store';
+import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 
 export interface CliResult {
   code: number;
@@ -27,6 +28,16 @@ export interface CliEnv {
 
 export function tempDir(prefix = 'kctl-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export type FakeCliEnv = CliEnv & { runtime: FakeRuntime; write(name: string, text: string): void };
+
+/** The usual in-process setup: a temp directory holding `files`, its own state file, and the fake runtime. */
+export function fakeCliEnv(files: Record<string, string> = {}, opts: { now?: () => Date; env?: NodeJS.ProcessEnv } = {}): FakeCliEnv {
+  const dir = tempDir();
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) write(name, text);
+  return { statePath: path.join(dir, 'state.json'), runtime: new FakeRuntime(opts.now ? { now: opts.now } : undefined), cwd: dir, now: opts.now, env: opts.env, write };
 }
 
 export async function runCli(argv: string[] | string, env: CliEnv, stdin = ''): Promise<CliResult> {

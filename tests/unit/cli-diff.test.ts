@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { diffLines, unifiedDiff } from '../../src/util/unified-diff';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+import { runCli, fakeCliEnv, type CliEnv } from '../helpers/cli';
 
 const NOW = new Date('2024-05-01T12:00:00.000Z');
 const LIVE = `/tmp/LIVE-${process.pid}`;
@@ -26,10 +25,8 @@ spec:
 `;
 
 function setup(): CliEnv {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'web.yaml'), WEB);
-  fs.writeFileSync(path.join(dir, 'web-v2.yaml'), WEB.replace('replicas: 2', 'replicas: 3').replace(':v1', ':v2').replace('  name: web\n', '  name: web\n  labels: {tier: front}\n'));
-  return { statePath: path.join(dir, 'state.json'), runtime: new FakeRuntime({ now: () => NOW }), cwd: dir, now: () => NOW, env: { TMPDIR: '/tmp' } };
+  const v2 = WEB.replace('replicas: 2', 'replicas: 3').replace(':v1', ':v2').replace('  name: web\n', '  name: web\n  labels: {tier: front}\n');
+  return fakeCliEnv({ 'web.yaml': WEB, 'web-v2.yaml': v2 }, { now: () => NOW, env: { TMPDIR: '/tmp' } });
 }
 
 describe('kctl diff', () => {

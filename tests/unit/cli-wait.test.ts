@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+import { runCli, fakeCliEnv, type FakeCliEnv, type CliEnv } from '../helpers/cli';
 
 const deployment = (image: string, policy = 'IfNotPresent') => `apiVersion: apps/v1
 kind: Deployment
@@ -21,10 +20,8 @@ spec:
           imagePullPolicy: ${policy}
 `;
 
-function setup(files: Record<string, string> = {}): CliEnv & { runtime: FakeRuntime } {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries({ 'web.yaml': deployment('kctl-demo/web:v1'), ...files })) fs.writeFileSync(path.join(dir, name), text);
-  return { statePath: path.join(dir, 'state.json'), runtime: new FakeRuntime(), cwd: dir };
+function setup(files: Record<string, string> = {}): FakeCliEnv {
+  return fakeCliEnv({ 'web.yaml': deployment('kctl-demo/web:v1'), ...files });
 }
 
 const podNames = (env: CliEnv) => Object.values(JSON.parse(fs.readFileSync(env.statePath, 'utf8')).objects as Record<string, any>).filter((o) => o.kind === 'Pod').map((o) => o.metadata.name as string).sort();

@@ -5,8 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ExitCode } from '../../src/errors';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+import { runCli, fakeCliEnv, type FakeCliEnv } from '../helpers/cli';
 
 const DEPLOYMENT = (image: string, extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -30,12 +29,11 @@ ${extra}spec:
             periodSeconds: 1
 `;
 
-function setup(): CliEnv & { runtime: FakeRuntime; write(name: string, text: string): void } {
-  const dir = tempDir();
-  const runtime = new FakeRuntime();
+function setup(): FakeCliEnv {
+  const env = fakeCliEnv();
   // v2 pods never become ready: their rollout runs into its progress deadline.
-  runtime.setExecResult((argv, c) => argv.join(' ') === 'ready' && c.image === 'kctl-demo/web:v2', { exitCode: 1, stdout: 'not ready\n' });
-  return { statePath: path.join(dir, 'state.json'), runtime, cwd: dir, write: (name, text) => fs.writeFileSync(path.join(dir, name), text) };
+  env.runtime.setExecResult((argv, c) => argv.join(' ') === 'ready' && c.image === 'kctl-demo/web:v2', { exitCode: 1, stdout: 'not ready\n' });
+  return env;
 }
 
 describe('exit codes', () => {
