@@ -52,5 +52,7 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
     }),
   );
   for (const u of updated) f.stdout.write(`${refName(u.kind, u.name)} image updated\n`);
-  await convergeTargets(f, updated.map((u) => ({ ...u, namespace: ns })), opts);
+  // Every object named, changed now or not: run again after a crash, the command must still wait for the
+  // rollout that its first run started (as apply waits for unchanged objects).
+  await convergeTargets(f, refs.map((ref) => ({ kind: ref.kind.kind, name: ref.name!, namespace: ns })), opts);
 }
