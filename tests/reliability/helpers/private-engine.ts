@@ -1,11 +1,14 @@
 /**
  * A private Docker engine for the engine-fault suite, so that stopping and starting "the engine" never touches
- * the shared one at /var/run/docker.sock that other tests use. Its own socket, data, exec root and pid file
- * under one temp dir; no default bridge and no iptables rules; its networks come from
- * 10.213.0.0/16, a pool the default engine does not use, so no host route can clash. Needs root and dockerd.
+ * the shared one at /var/run/docker.sock that other tests use: its own socket, data, exec root and pid file
+ * under one temp dir, and its own network namespace (`ip netns add`, entered with nsenter). The namespace matters: a second dockerd in
+ * the host's namespace deletes the host's docker0 bridge when it starts with --bridge=none (and when it
+ * restarts with --default-address-pool), which breaks the shared engine's default network. kctl runs in that
+ * namespace too (netnsCommand), where the ports it publishes on 127.0.0.1 are. Needs root, dockerd, ip and nsenter.
  * The test images are copied in from the default engine (docker save | docker load): no registry is needed.
  */
 import { execFile, spawn } from 'child_process';
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,16 +22,28 @@ export class PrivateEngine {
   readonly host: string;
   readonly docker: DockerCli;
 
-  private constructor(readonly dir: string) {
+  private constructor(
+    readonly dir: string,
+    /** The network namespace the engine and its containers live in. */
+    readonly netns: string,
+  ) {
     this.host = `unix://${path.join(dir, 'docker.sock')}`;
     this.docker = new DockerCli(this.host);
   }
 
   static async create(): Promise<PrivateEngine> {
-    const engine = new PrivateEngine(fs.mkdtempSync(path.join(os.tmpdir(), 'kctl-fault-')));
+    const netns = `kctl-fault-${randomBytes(4).toString('hex')}`;
+    const engine = new PrivateEngine(fs.mkdtempSync(path.join(os.tmpdir(), `${netns}-`)), netns);
+    await run('ip', ['netns', 'add', netns]);
+    await run(...engine.netnsCommand('ip', ['link', 'set', 'lo', 'up']));
     await engine.start();
     await engine.loadImages();
     return engine;
+  }
+
+  /** `command args` as run inside the engine's network namespace (only that: `ip netns exec` would remount /sys). */
+  netnsCommand(command: string, args: string[]): [string, string[]] {
+    return ['nsenter', [`--net=/run/netns/${this.netns}`, command, ...args]];
   }
 
   private get pidFile(): string {
@@ -54,10 +69,10 @@ export class PrivateEngine {
       '--bridge=none',
       '--iptables=false',
       '--ip-masq=false',
-      '--default-address-pool=base=10.213.0.0/16,size=24',
       '--shutdown-timeout=2',
     ];
-    const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', log, log] });
+    const [command, argv] = this.netnsCommand('dockerd', args);
+    const child = spawn(command, argv, { detached: true, stdio: ['ignore', log, log] });
     child.unref();
     fs.closeSync(log);
     for (let i = 0; i < WAIT_TRIES; i++) {
@@ -65,7 +80,7 @@ export class PrivateEngine {
       if (child.exitCode !== null) break;
       await sleep(WAIT_MS);
     }
-    throw new Error(`the private dockerd did not start (needs root and dockerd); its log:\n${this.logTail()}`);
+    throw new Error(`the private dockerd did not start (needs root, dockerd, ip and nsenter); its log:\n${this.logTail()}`);
   }
 
   /** SIGTERM, as `systemctl stop docker` does: the engine stops its containers and exits. */
@@ -80,18 +95,17 @@ export class PrivateEngine {
     throw new Error(`the private dockerd (pid ${pid}) did not stop`);
   }
 
-  /** Everything goes: containers, the engine, its files. */
+  /** Everything goes: containers, the engine, its network namespace, its files. */
   async destroy(): Promise<void> {
     if (this.pid() !== undefined && (await this.answers())) {
       const ids = (await this.docker.run(['ps', '-aq'])).split('\n').filter(Boolean);
       if (ids.length) await this.docker.run(['rm', '-f', '-v', ...ids]);
     }
     await this.stop();
+    await run('ip', ['netns', 'del', this.netns]);
     // dockerd bind-mounts its data root onto itself and may leave that mount behind when it exits.
     const data = path.join(this.dir, 'data');
-    if (fs.readFileSync('/proc/mounts', 'utf8').split('\n').some((l) => l.split(' ')[1] === data)) {
-      await new Promise<void>((resolve, reject) => execFile('umount', [data], (err) => (err ? reject(err) : resolve())));
-    }
+    if (fs.readFileSync('/proc/mounts', 'utf8').split('\n').some((l) => l.split(' ')[1] === data)) await run('umount', [data]);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -116,6 +130,10 @@ export class PrivateEngine {
       return '(no log)';
     }
   }
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => execFile(command, args, (err, _out, stderr) => (err ? reject(new Error(`${command} ${args.join(' ')}: ${stderr || err.message}`)) : resolve())));
 }
 
 function alive(pid: number): boolean {
