@@ -165,7 +165,7 @@ describe('kctl state rebuild', () => {
     const names = (kind: string) => Object.values(good.objects as Record<string, any>).filter((o) => o.kind === kind);
     const containers = await podContainers();
     // A container of an older kctl (no io.kctl.owner-manifest): reported, and removed by the next reconcile.
-    const legacy = await docker.run(['run', '-d', '--label', 'io.kctl.managed=true', '--label', `io.kctl.state=${k.scopeId}`, '--label', 'io.kctl.namespace=default', '--label', 'io.kctl.pod=old-pod', '--label', 'io.kctl.pod-uid=00000000-0000-0000-0000-000000000000', '--label', 'io.kctl.container=main', '--label', 'io.kctl.role=app', 'kctl-test/busybox:latest', 'sleep', '600']);
+    const legacy = await docker.run(['run', '-d', '--label', 'io.kctl.managed=true', '--label', `io.kctl.state=${k.scopeId}`, '--label', 'io.kctl.namespace=default', '--label', 'io.kctl.pod=old-pod', '--label', 'io.kctl.pod-uid=00000000-0000-0000-0000-000000000000', '--label', 'io.kctl.container=main', '--label', 'io.kctl.role=app', '--network', 'none', 'kctl-test/busybox:latest', 'sleep', '600']);
     const truncated = fs.readFileSync(k.statePath).subarray(0, 200);
     fs.writeFileSync(k.statePath, truncated);
     faults++;
