@@ -54,4 +54,10 @@ if ! installed busybox-static; then
   apt_install busybox-static
 fi
 
+# The engine-fault suite runs a private dockerd in its own network namespace (ip netns, nsenter).
+if ! command -v ip >/dev/null 2>&1 || ! command -v nsenter >/dev/null 2>&1; then
+  say "installing iproute2 and util-linux"
+  apt_install iproute2 util-linux
+fi
+
 "$repo/scripts/build-images.sh"
