@@ -105,6 +105,7 @@ async function main() {
   } finally {
     await cleanupAll();
     await releaseSwarm();
+    await sweep(BENCH_LABEL); // a safety net: nothing of this run's label stays behind
   }
   console.log(`\n${describeMachine(result.machine)}; median of ${opts.runs} runs\n\n${table.text(result.rows)}`);
   const notes = table.notes(result.rows);

@@ -6,14 +6,14 @@
 const path = require('path');
 const { mapLimit } = require('./proc');
 const { sweep } = require('./engine');
-const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM } = require('./labels');
+const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix } = require('./labels');
 const { ROOT } = require('./kctl');
 
 class ApiFloor {
   constructor(name) {
     const Docker = require(path.join(ROOT, 'node_modules/dockerode'));
     this.docker = new Docker();
-    this.prefix = `kctl-bench-api-${name}`;
+    this.prefix = `kctl-bench-api-${name}-${uniqueSuffix()}`;
     this.label = BENCH_LABEL;
   }
 

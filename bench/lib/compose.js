@@ -7,7 +7,7 @@ const os = require('os');
 const path = require('path');
 const { run } = require('./proc');
 const { sweep } = require('./engine');
-const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT } = require('./labels');
+const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, uniqueSuffix } = require('./labels');
 
 function serviceYaml(name, image) {
   return `  ${name}:
@@ -22,7 +22,7 @@ function serviceYaml(name, image) {
 class Compose {
   constructor(name, { services = ['web'], image = IMAGE } = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `kctl-bench-compose-${name}-`));
-    this.project = `kctlbench${name.replace(/[^a-z0-9]/g, '')}`;
+    this.project = `kctlbench${name.replace(/[^a-z0-9]/g, '')}${uniqueSuffix()}`;
     this.services = services;
     fs.writeFileSync(
       path.join(this.dir, 'docker-compose.yml'),

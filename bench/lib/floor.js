@@ -5,11 +5,11 @@
  */
 const { docker, mapLimit } = require('./proc');
 const { sweep } = require('./engine');
-const { BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM } = require('./labels');
+const { BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix } = require('./labels');
 
 class Floor {
   constructor(name, { image = IMAGE } = {}) {
-    this.prefix = `kctl-bench-floor-${name}`;
+    this.prefix = `kctl-bench-floor-${name}-${uniqueSuffix()}`;
     this.network = this.prefix;
     this.image = image;
     this.label = `${BENCH_LABEL}`;

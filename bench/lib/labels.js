@@ -12,5 +12,8 @@ const IMAGE = 'kctl-demo/web:v1';
 const CONTAINER_PORT = 8080;
 /** The parallelism of the floor's `docker run` loop; kctl's own bound is the same (DOCKER_PARALLELISM). */
 const FLOOR_PARALLELISM = 8;
+/** Unique per process and instance, so that nothing an engine failed to remove earlier is ever reused. */
+let made = 0;
+const uniqueSuffix = () => `${process.pid.toString(36)}${(made++).toString(36)}`;
 
-module.exports = { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM };
+module.exports = { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix };
