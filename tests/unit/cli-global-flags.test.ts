@@ -58,7 +58,7 @@ describe('global flags', () => {
     expect((await runCli('apply -f web.yaml', { statePath, runtime, cwd: home })).code).toBe(0);
     runtime.setUnreachable(true); // get pods then shows the stored status, and says why at -v 1 and above
     const pod = (await run('get pods -o name', { home, runtime })).stdout;
-    const debug = '[kctl] showing stored pod status: cannot connect to the Docker engine at unix:///var/run/docker.sock: connect ENOENT /var/run/docker.sock\n';
+    const debug = `[kctl] state file ${statePath}\n[kctl] showing stored pod status: cannot connect to the Docker engine at unix:///var/run/docker.sock: connect ENOENT /var/run/docker.sock\n`;
     for (const flag of ['-v=6', '-v 6', '--v=6', '--v 6', '-v6']) {
       expect([flag, await run(`get pods -o name ${flag}`, { home, runtime })]).toEqual([flag, { code: 0, stdout: pod, stderr: debug }]);
     }
