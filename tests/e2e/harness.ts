@@ -58,13 +58,13 @@ export class Kctl {
   }
 
   /** The containers Docker has for this state file. */
-  async containers(): Promise<{ id: string; name: string; state: string; labels: Record<string, string> }[]> {
+  async containers(): Promise<{ id: string; name: string; image: string; state: string; labels: Record<string, string> }[]> {
     const out = await docker(['ps', '-a', '--filter', `label=io.kctl.state=${this.scopeId}`, '--format', '{{json .}}']);
     return out
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l))
-      .map((c) => ({ id: c.ID, name: c.Names, state: c.State, labels: Object.fromEntries(String(c.Labels).split(',').filter(Boolean).map((kv: string) => kv.split('=') as [string, string])) }));
+      .map((c) => ({ id: c.ID, name: c.Names, image: c.Image, state: c.State, labels: Object.fromEntries(String(c.Labels).split(',').filter(Boolean).map((kv: string) => kv.split('=') as [string, string])) }));
   }
 
   async cleanup(): Promise<void> {
