@@ -6,25 +6,28 @@
 const path = require('path');
 const { mapLimit } = require('./proc');
 const { sweep } = require('./engine');
-const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix } = require('./labels');
+const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix, INSTANCE_LABEL_KEY } = require('./labels');
 const { ROOT } = require('./kctl');
 
 class ApiFloor {
   constructor(name) {
     const Docker = require(path.join(ROOT, 'node_modules/dockerode'));
     this.docker = new Docker();
-    this.prefix = `kctl-bench-api-${name}-${uniqueSuffix()}`;
-    this.label = BENCH_LABEL;
+    const instance = uniqueSuffix();
+    this.prefix = `kctl-bench-api-${name}-${instance}`;
+    /** Selects this floor's containers and network only. */
+    this.label = `${INSTANCE_LABEL_KEY}=${instance}`;
+    this.labels = { [BENCH_LABEL_KEY]: BENCH_LABEL_VALUE, [INSTANCE_LABEL_KEY]: instance };
   }
 
   async up(n) {
-    await this.docker.createNetwork({ Name: this.prefix, Labels: { [BENCH_LABEL_KEY]: BENCH_LABEL_VALUE } });
+    await this.docker.createNetwork({ Name: this.prefix, Labels: this.labels });
     const port = `${CONTAINER_PORT}/tcp`;
     await mapLimit(Array.from({ length: n }, (_, i) => `${this.prefix}-${i}`), FLOOR_PARALLELISM, async (name) => {
       const c = await this.docker.createContainer({
         name,
         Image: IMAGE,
-        Labels: { [BENCH_LABEL_KEY]: BENCH_LABEL_VALUE },
+        Labels: this.labels,
         ExposedPorts: { [port]: {} },
         HostConfig: { NetworkMode: this.prefix, PortBindings: { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] } },
         NetworkingConfig: { EndpointsConfig: { [this.prefix]: { Aliases: [name] } } },

@@ -7,7 +7,7 @@ const os = require('os');
 const path = require('path');
 const { run } = require('./proc');
 const { sweep } = require('./engine');
-const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, uniqueSuffix } = require('./labels');
+const { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, IMAGE, CONTAINER_PORT, uniqueSuffix } = require('./labels');
 
 function serviceYaml(name, image) {
   return `  ${name}:
@@ -41,8 +41,7 @@ class Compose {
 
   async cleanup() {
     await this.compose(['down', '-v', '--remove-orphans', '-t', '5']).catch(() => undefined);
-    await sweep(`com.docker.compose.project=${this.project}`);
-    await sweep(BENCH_LABEL);
+    await sweep(`com.docker.compose.project=${this.project}`); // compose labels its containers and network so
   }
 
   remove() {

@@ -38,7 +38,7 @@ async function removeAll(kind, label, flags = []) {
 }
 
 /** The engine's clock as `docker events` wants it: seconds since the epoch with a fraction. */
-const eventTime = (ms = Date.now()) => (ms / 1000).toFixed(3);
+const eventTime = (ms) => (ms / 1000).toFixed(3);
 
 /**
  * Container create/destroy events (and all lifecycle actions, for the record) between two instants for
@@ -51,12 +51,4 @@ async function containerEvents(label, sinceMs, untilMs) {
   return { create: count('create'), destroy: count('destroy'), start: count('start'), all: actions.length };
 }
 
-/** Containers on the engine that are not this benchmark's: other people's work competes for the same cores. */
-async function foreignContainers(ownLabels) {
-  const all = lines(await docker('ps', '-q', '--no-trunc'));
-  const own = new Set();
-  for (const l of ownLabels) for (const id of await containerIds(l, { running: true })) own.add(id);
-  return all.filter((id) => !own.has(id)).length;
-}
-
-module.exports = { containerIds, sweep, containerEvents, foreignContainers, eventTime };
+module.exports = { containerIds, sweep, containerEvents };

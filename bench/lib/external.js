@@ -45,4 +45,4 @@ function genericRows(name, title, result) {
   return [{ scenario: title, status: `see bench/results/${name}.json`, note: `bench/${name}.js gave no "rows" array; its result: ${JSON.stringify(result).slice(0, 300)}` }];
 }
 
-module.exports = { exists, runScript, genericRows, scriptPath };
+module.exports = { exists, runScript, genericRows };

@@ -5,14 +5,17 @@
  */
 const { docker, mapLimit } = require('./proc');
 const { sweep } = require('./engine');
-const { BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix } = require('./labels');
+const { BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix, INSTANCE_LABEL_KEY } = require('./labels');
 
 class Floor {
   constructor(name, { image = IMAGE } = {}) {
-    this.prefix = `kctl-bench-floor-${name}-${uniqueSuffix()}`;
+    const instance = uniqueSuffix();
+    this.prefix = `kctl-bench-floor-${name}-${instance}`;
     this.network = this.prefix;
     this.image = image;
-    this.label = `${BENCH_LABEL}`;
+    /** Selects this floor's containers and network only. */
+    this.label = `${INSTANCE_LABEL_KEY}=${instance}`;
+    this.labelArgs = ['--label', BENCH_LABEL, '--label', this.label];
     this.running = []; // container names, oldest first
     this.hasNetwork = false;
   }
@@ -20,14 +23,14 @@ class Floor {
   /** Brings the replica count to `n` (the network is made on first use, inside the timed part, as kctl does). */
   async scaleTo(n) {
     if (!this.hasNetwork) {
-      await docker('network', 'create', '--label', this.label, this.network);
+      await docker('network', 'create', ...this.labelArgs, this.network);
       this.hasNetwork = true;
     }
     if (n > this.running.length) {
       const start = this.running.length;
       const names = Array.from({ length: n - start }, (_, i) => `${this.prefix}-${start + i}`);
       await mapLimit(names, FLOOR_PARALLELISM, (name) =>
-        docker('run', '-d', '--name', name, '--label', this.label, '--network', this.network, '--network-alias', name, '-p', `127.0.0.1::${CONTAINER_PORT}`, this.image),
+        docker('run', '-d', '--name', name, ...this.labelArgs, '--network', this.network, '--network-alias', name, '-p', `127.0.0.1::${CONTAINER_PORT}`, this.image),
       );
       this.running.push(...names);
     } else {

@@ -58,10 +58,6 @@ class Kctl {
     return (await containerIds(this.label, { running: true, extra: ['label=io.kctl.role=app'] })).length;
   }
 
-  async containerCount() {
-    return (await containerIds(this.label)).length;
-  }
-
   /** Removes everything of this state file from the engine and the temp directory. */
   async cleanup() {
     await sweep(this.label);

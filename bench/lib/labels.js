@@ -15,5 +15,7 @@ const FLOOR_PARALLELISM = 8;
 /** Unique per process and instance, so that nothing an engine failed to remove earlier is ever reused. */
 let made = 0;
 const uniqueSuffix = () => `${process.pid.toString(36)}${(made++).toString(36)}`;
+/** Each floor or compose project also carries its own instance label: its cleanup sweeps only its own things. */
+const INSTANCE_LABEL_KEY = 'io.kctl.bench.instance';
 
-module.exports = { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix };
+module.exports = { BENCH_LABEL_KEY, BENCH_LABEL_VALUE, BENCH_LABEL, IMAGE, CONTAINER_PORT, FLOOR_PARALLELISM, uniqueSuffix, INSTANCE_LABEL_KEY };

@@ -27,7 +27,7 @@ function readmeSection(result) {
     'One command runs every scenario side by side on this machine\'s Docker engine and prints the table below (it also',
     'writes `bench/results/latest.json` and `bench/results/latest.md`):',
     '',
-    '    npm run bench                                  # build, then every scenario (about 15-25 minutes)',
+    '    npm run bench                                  # build, then every scenario (about 30 minutes on 2 cores)',
     '    node bench/run.js --only replicas-10 --runs 5  # one scenario (see --list), after npm run build',
     '    node bench/run.js --only replicas-10 --profile # plus where kctl spends its time (Docker calls, passes, state writes)',
     '',
