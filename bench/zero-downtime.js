@@ -20,7 +20,7 @@ const { Kctl, ROOT } = require('./lib/kctl');
 const { run } = require('./lib/proc');
 const { sweep } = require('./lib/engine');
 const { median } = require('./lib/stats');
-const { startLoad } = require('./zero-downtime.load');
+const { startLoad, ZERO_DOWNTIME_MANIFEST: manifest } = require('./zero-downtime.load');
 
 const runs = Number(process.argv[2] || 1);
 const CLIENTS = 4;
@@ -31,32 +31,6 @@ const LOAD_LIMITS = { clients: CLIENTS, maxMs: 180_000, maxRequests: 500_000 };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const manifest = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 4
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      terminationGracePeriodSeconds: 5
-      containers:
-        - name: web
-          image: kctl-demo/web:v1
-          ports: [{containerPort: 8080}]
-          readinessProbe:
-            httpGet: {path: /healthz, port: 8080}
-            periodSeconds: 1
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  type: NodePort
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 8080}]
-`;
 
 async function until(what, check, tries = 200, everyMs = 100) {
   for (let i = 0; i < tries; i++) {

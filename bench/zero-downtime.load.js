@@ -3,9 +3,37 @@
  * `clients` concurrent loops of GET <path> on 127.0.0.1:<port>, a new connection for every request (so each one
  * is balanced anew, and a closed or refused connection shows), until stop() is called or `maxMs` or
  * `maxRequests` is reached. It counts the answers per body (the demo image answers its version) and the
- * failures per reason (connection errors, timeouts, non-200 statuses).
+ * failures per reason (connection errors, timeouts, non-200 statuses). Also the manifest both apply.
  */
 const http = require('http');
+
+/** The scenario both run: 4 replicas of the demo image (readiness every 1 s) behind a NodePort Service. */
+const ZERO_DOWNTIME_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 4
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      terminationGracePeriodSeconds: 5
+      containers:
+        - name: web
+          image: kctl-demo/web:v1
+          ports: [{containerPort: 8080}]
+          readinessProbe:
+            httpGet: {path: /healthz, port: 8080}
+            periodSeconds: 1
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: NodePort
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+`;
 
 function startLoad({ port, clients = 4, maxMs = 120_000, maxRequests = 200_000, path = '/version', timeoutMs = 5000 }) {
   const result = { requests: 0, failed: 0, byVersion: {}, errors: {} };
@@ -55,4 +83,4 @@ function startLoad({ port, clients = 4, maxMs = 120_000, maxRequests = 200_000, 
   };
 }
 
-module.exports = { startLoad };
+module.exports = { startLoad, ZERO_DOWNTIME_MANIFEST };

@@ -7,36 +7,10 @@
 import { Kctl, eventually } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { startLoad } = require('../../bench/zero-downtime.load.js');
+const { startLoad, ZERO_DOWNTIME_MANIFEST: manifest } = require('../../bench/zero-downtime.load.js');
 
 jest.setTimeout(180_000);
 
-const manifest = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 4
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      terminationGracePeriodSeconds: 5
-      containers:
-        - name: web
-          image: kctl-demo/web:v1
-          ports: [{containerPort: 8080}]
-          readinessProbe:
-            httpGet: {path: /healthz, port: 8080}
-            periodSeconds: 1
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  type: NodePort
-  selector: {app: web}
-  ports: [{port: 80, targetPort: 8080}]
-`;
 
 describe('zero-downtime rollout behind a node port', () => {
   const k = new Kctl();
