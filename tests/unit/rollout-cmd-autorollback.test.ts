@@ -2,15 +2,12 @@
  * Automatic rollback (beyond Kubernetes, opt-in): the pure decision, the controller step run in every pass,
  * and `kctl rollout status` exiting 6 after it (annotation kctl.io/auto-rollback, or --auto-rollback).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { KObject } from '../../src/api/types';
 import { applyRollback, autoRollbackFor, rollbackSince, syncAutoRollback } from '../../src/controllers/autorollback';
 import { COMPLETED_LABEL } from '../../src/controllers/autorollback/completed';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { State, emptyState } from '../../src/store/state';
 import { Store } from '../../src/store/store';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+import { fakeCliEnv, runCli } from '../helpers/cli';
 
 const NOW = new Date('2026-01-01T00:10:00Z');
 
@@ -127,9 +124,8 @@ describe('syncAutoRollback (the controller step)', () => {
 
 /** The same demo Deployment as rollout-cmd.test.ts, with an exec readiness probe answered by the fake. */
 function cli(annotations = '') {
-  const dir = tempDir();
-  const runtime = new FakeRuntime();
-  const env: CliEnv = { statePath: path.join(dir, 'state.json'), runtime, cwd: dir };
+  const env = fakeCliEnv();
+  const { runtime } = env;
   const manifest = (image: string, command = '') => `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -151,8 +147,8 @@ ${command}          readinessProbe:
               command: [ready]
             periodSeconds: 1
 `;
-  fs.writeFileSync(path.join(dir, 'v1.yaml'), manifest('kctl-demo/web:v1'));
-  fs.writeFileSync(path.join(dir, 'crash.yaml'), manifest('kctl-demo/web:v2', "          command: [sh, -c, 'echo boom; exit 1']\n"));
+  env.write('v1.yaml', manifest('kctl-demo/web:v1'));
+  env.write('crash.yaml', manifest('kctl-demo/web:v2', "          command: [sh, -c, 'echo boom; exit 1']\n"));
   runtime.setExecResult((argv, c) => argv.join(' ') === 'ready' && c.image === 'kctl-demo/web:v2', { exitCode: 1, stdout: 'not ready\n' });
   return {
     kctl: (line: string) => runCli(line, env),
