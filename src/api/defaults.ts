@@ -59,7 +59,7 @@ function defaultPodSpec(spec: Spec, defaults: { restartPolicy: string }): void {
 }
 
 function defaultContainer(c: Spec): void {
-  c.imagePullPolicy ??= imageTag(c.image ?? '') === 'latest' ? 'Always' : 'IfNotPresent';
+  c.imagePullPolicy ??= defaultPullPolicy(c.image ?? '');
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
@@ -121,6 +121,11 @@ function defaultHpaSpec(spec: Spec): void {
     spec.behavior.scaleUp = { ...structuredClone(HPA_DEFAULT_SCALE_UP), ...spec.behavior.scaleUp };
     spec.behavior.scaleDown = { ...structuredClone(HPA_DEFAULT_SCALE_DOWN), ...spec.behavior.scaleDown };
   }
+}
+
+/** Kubernetes' default imagePullPolicy: Always for `:latest` (or no tag), else IfNotPresent. */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  return imageTag(image) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 /** The tag of an image reference: `nginx` -> "latest", `nginx:1.27` -> "1.27", `repo@sha256:..` -> undefined. */

@@ -4,16 +4,11 @@
  */
 import type { ContainerRuntime } from '../../runtime/runtime';
 import { RuntimeError } from '../../runtime/runtime';
+import { defaultPullPolicy } from '../../api/defaults';
 
 export type ImageOutcome =
   | { ok: true; warning?: string; pulled: boolean }
   | { ok: false; reason: 'ErrImagePull' | 'ErrImageNeverPull'; message: string };
-
-export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  const last = image.split('/').pop() ?? image;
-  if (image.includes('@')) return 'IfNotPresent';
-  return !last.includes(':') || last.endsWith(':latest') ? 'Always' : 'IfNotPresent';
-}
 
 /** Per reconcile pass: each image is checked (and pulled) at most once, however many pods use it. */
 export class ImageCache {
