@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { randomBytes } from 'crypto';
+import { sleep } from '../util/sleep';
 
 export interface LockOwner {
   pid: number;
@@ -73,7 +74,7 @@ export class PidLock {
     for (;;) {
       if (this.tryAcquire()) return true;
       if (Date.now() >= deadline) return false;
-      await new Promise((r) => setTimeout(r, pollMs + Math.floor(Math.random() * pollMs)));
+      await sleep(pollMs + Math.floor(Math.random() * pollMs));
     }
   }
 

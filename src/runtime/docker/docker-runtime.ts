@@ -27,6 +27,7 @@ import { onJsonLines } from './json-lines';
 import { mapLimit } from '../../util/map-limit';
 import { containerStats, hasPrevious, type StatsSample } from './stats';
 import { tarball } from './tar';
+import { sleep } from '../../util/sleep';
 
 /** Inspections in flight while listing: enough to list 100 containers quickly without flooding the engine. */
 const INSPECT_CONCURRENCY = 8;
@@ -190,7 +191,7 @@ export class DockerRuntime implements ContainerRuntime {
       const sample = () => container.stats({ stream: false, 'one-shot': true } as { stream: false }) as Promise<StatsSample>;
       const first = await sample();
       if (hasPrevious(first) || !first.cpu_stats.system_cpu_usage) return containerStats(first); // not running: zeros
-      await new Promise((resolve) => setTimeout(resolve, STATS_INTERVAL_MS));
+      await sleep(STATS_INTERVAL_MS);
       return containerStats(await sample(), first.cpu_stats);
     });
   }
@@ -264,7 +265,7 @@ async function exitCodeOf(exec: Dockerode.Exec): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const state = await exec.inspect();
     if (!state.Running && state.ExitCode !== null) return state.ExitCode;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
   }
   throw new RuntimeError('the engine did not report the exit code of the command');
 }
