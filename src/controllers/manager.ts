@@ -61,9 +61,12 @@ export class Reconciler {
     const after = await ctx.store.update((s) => {
       const readinessChanged = writePodOutcomes(s, pods, outcomes);
       const objects = syncObjects(s, ctx.now());
+      if (!readinessChanged) return objects;
       // Deployments are synced before their ReplicaSets, so they see what a pod becoming ready (or going) means
-      // for them only in the next syncObjects: come back at once rather than after a poll interval.
-      return readinessChanged ? 0 : objects;
+      // for them only in the next syncObjects: run it now, so no waiting command reads a Deployment status
+      // that is a step behind its pods, and come back at once for the pods that step may have made.
+      syncObjects(s, ctx.now());
+      return 0;
     });
     for (const o of outcomes) requeue = minDefined(requeue, o.requeueAfterMs);
     requeue = minDefined(requeue, after);

@@ -158,13 +158,13 @@ describe('rollouts on real Docker', () => {
     expect(status.stdout).toMatch(/deployment "web" successfully rolled out\n$/);
     expect(await runningImages('web')).toEqual(['kctl-demo/web:v2', 'kctl-demo/web:v2', 'kctl-demo/web:v2']);
 
-    // Every container belongs to a pod kctl knows, one application container and one sandbox per pod.
+    // Every container belongs to a pod kctl knows, one application container per pod (one container: no sandbox).
     const pods = (await k.run(['get', 'pods', '-o', 'name'])).stdout.trim().split('\n').map((l) => l.replace('pod/', ''));
     const containers = await k.containers();
     expect(containers.filter((c) => !pods.includes(c.labels['io.kctl.pod']))).toEqual([]);
     for (const pod of pods) {
       const mine = containers.filter((c) => c.labels['io.kctl.pod'] === pod).map((c) => c.labels['io.kctl.role']).sort();
-      expect({ pod, roles: mine }).toEqual({ pod, roles: ['app', 'sandbox'] });
+      expect({ pod, roles: mine }).toEqual({ pod, roles: ['app'] });
     }
     expect(pods.filter((p) => p.startsWith('web-'))).toHaveLength(3);
   });

@@ -93,15 +93,20 @@ test('a container removed behind kctl\'s back: the next reconcile replaces it, c
 });
 
 test('a sandbox removed behind kctl\'s back: its pod starts over in a new sandbox', async () => {
+  // An init container gives each pod a sandbox (a pod of one container owns its network itself).
+  k.write('paired.yaml', deploymentYaml('paired', { replicas: 1, extra: "      initContainers:\n        - { name: init, image: 'kctl-demo/web:v1', command: [sh, -c, 'true'] }\n" }));
+  expect((await k.run(['apply', '-f', 'paired.yaml'])).code).toBe(0);
   const view = await healthy();
   const sandbox = view.containers.find((c) => c.status === 'running' && c.labels['io.kctl.role'] === 'sandbox')!;
+  expect(sandbox.labels['io.kctl.pod']).toMatch(/^paired-/);
   await engine.docker.run(['rm', '-f', sandbox.id]);
   faults++;
   expect((await k.run(['reconcile'])).code).toBe(0);
   const after = await healthy();
-  expect(after.runningApp).toHaveLength(3);
   const sandboxes = after.containers.filter((c) => c.status === 'running' && c.labels['io.kctl.role'] === 'sandbox');
-  expect(sandboxes.map((c) => c.labels['io.kctl.pod']).sort()).toEqual(after.pods.map((p) => p.metadata.name).sort());
+  expect(sandboxes.map((c) => c.labels['io.kctl.pod'])).toEqual([sandbox.labels['io.kctl.pod']]);
+  expect(sandboxes[0].id).not.toBe(sandbox.id);
+  expect(after.runningApp).toHaveLength(4);
 });
 
 test('the namespace network removed behind kctl\'s back: made again, and every pod gets back on it', async () => {
@@ -113,10 +118,13 @@ test('the namespace network removed behind kctl\'s back: made again, and every p
   faults++;
   expect((await k.run(['reconcile'])).code).toBe(0);
   const after = await healthy();
-  const sandboxes = after.containers.filter((c) => c.status === 'running' && c.labels['io.kctl.role'] === 'sandbox');
-  expect(sandboxes).toHaveLength(3);
-  for (const s of sandboxes) expect(s.networks[network]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-  expect(after.runningApp).toHaveLength(3);
+  expect(after.runningApp).toHaveLength(4);
+  // Each pod's network owner (its sandbox, or its one container) is on the new network, at the pod's IP.
+  for (const pod of after.pods) {
+    const owners = after.containers.filter((c) => c.status === 'running' && c.labels['io.kctl.pod'] === pod.metadata.name && c.networks[network] !== undefined);
+    expect({ pod: pod.metadata.name, ips: owners.map((c) => c.networks[network]) }).toEqual({ pod: pod.metadata.name, ips: [pod.status.podIP] });
+    expect(pod.status.podIP).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  }
 });
 
 test('volumes removed behind kctl\'s back (a claim\'s and an emptyDir) with their pod\'s containers: made again, the pods run', async () => {

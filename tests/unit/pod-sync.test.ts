@@ -61,6 +61,9 @@ const container = (name: string, command: string, extra = '') => `    - name: ${
       command: [sh, -c, '${command}']
 ${extra}`;
 
+/** A memory-backed emptyDir: one of the things that give a one-container pod a sandbox. */
+const TMPFS = '  volumes: [{ name: tmp, emptyDir: { medium: Memory } }]\n';
+
 describe('the pod sandbox', () => {
   test('owns the network and publishes the ports; the containers join it and the pod IP is its address', async () => {
     const w = world();
@@ -84,7 +87,7 @@ describe('the pod sandbox', () => {
 
   test('a sandbox that died takes the pod with it: everything is made again', async () => {
     const w = world();
-    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}${TMPFS}`));
     const [sandbox] = await w.containers('sandbox');
     w.runtime.crash(sandbox.id, 137);
     await w.passAt(1000);
@@ -110,7 +113,7 @@ describe('the pod sandbox', () => {
     w.runtime.startContainer = async () => {
       throw new Error('kctl was killed here');
     };
-    const crashed = await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    const crashed = await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}${TMPFS}`));
     expect(crashed.code).toBe(1);
     expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_0 created']);
     w.runtime.startContainer = start;
@@ -125,13 +128,67 @@ describe('the pod sandbox', () => {
     w.runtime.startContainer = async () => {
       throw new RuntimeError('OCI runtime create failed', 500);
     };
-    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}${TMPFS}`));
     expect(w.pod('web').status.containerStatuses[0].state.waiting).toEqual({ reason: 'ContainerCreating', message: 'failed to create the pod sandbox: OCI runtime create failed' });
     expect(w.events()).toEqual(['Warning FailedCreatePodSandBox Failed to create pod sandbox: OCI runtime create failed']);
     expect(await w.containers()).toEqual([]);
     w.runtime.startContainer = start;
     await w.passAt(10_000);
     expect(await w.podLine()).toBe('web 1/1 Running 0 10s');
+  });
+});
+
+describe('a pod of one container with nothing to share', () => {
+  test('is one container: it owns the network and publishes the ports, and the pod IP follows it across restarts', async () => {
+    const w = world();
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080 }]\n')}  volumes: [{ name: scratch, emptyDir: {} }]\n`));
+    const [web] = await w.containers();
+    expect(await w.containers('sandbox')).toEqual([]);
+    expect([web.name, web.status, web.ports.map((p) => p.containerPort)]).toEqual(['default_web_web_0', 'running', [8080]]);
+    expect(w.pod('web').status.podIP).toBe(web.ip);
+    expect(w.pod('web').status.kctl.ports).toEqual(web.ports);
+    w.runtime.crash(web.id, 1);
+    await w.passAt(1000);
+    const restarted = await w.container('web');
+    expect([restarted.name, restarted.status]).toEqual(['default_web_web_1', 'running']);
+    expect(w.pod('web').status.podIP).toBe(restarted.ip);
+    expect(await w.podLine()).toBe('web 1/1 Running 1 (1s ago) 1s');
+  });
+
+  test('cut off from its network behind kctl\'s back: made again on it, counted as a restart', async () => {
+    const w = world();
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));
+    const [web] = await w.containers();
+    w.runtime.disconnectBehindBack(web.id);
+    await w.passAt(1000);
+    const [again] = await w.containers();
+    expect([again.name, again.status, again.ip]).toEqual(['default_web_web_1', 'running', expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/)]);
+    expect(w.pod('web').status.podIP).toBe(again.ip);
+    expect(w.events()).toContain('Normal SandboxChanged Pod sandbox changed, it will be killed and re-created.');
+    expect(await w.podLine()).toBe('web 1/1 Running 1 1s');
+  });
+
+  test.each([
+    ['an init container', `  initContainers:\n${container('init', 'true')}  containers:\n${container('web', 'sleep 1000')}`],
+    ['a second container', `  containers:\n${container('web', 'sleep 1000')}${container('helper', 'sleep 1000')}`],
+    ['a memory-backed emptyDir', `  containers:\n${container('web', 'sleep 1000')}${TMPFS}`],
+    ['a hostPort', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 18080 }]\n')}`],
+    ['env from status.podIP', `  containers:\n${container('web', 'sleep 1000', '      env: [{ name: IP, valueFrom: { fieldRef: { fieldPath: status.podIP } } }]\n')}`],
+  ])('gets a sandbox when it has %s', async (_what, spec) => {
+    const w = world();
+    await w.apply(pod('web', spec));
+    expect((await w.containers('sandbox')).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_0 running']);
+  });
+
+  test('env from status.podIP is the pod\'s address', async () => {
+    const w = world();
+    const specs: any[] = [];
+    const create = w.runtime.createContainer.bind(w.runtime);
+    w.runtime.createContainer = async (spec) => (specs.push(spec), create(spec));
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      env: [{ name: IP, valueFrom: { fieldRef: { fieldPath: status.podIP } } }]\n')}`));
+    const app = specs.find((s) => s.labels[LABEL.role] === 'app');
+    expect(app.env).toMatchObject({ IP: w.pod('web').status.podIP });
+    expect(w.pod('web').status.podIP).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 });
 
@@ -322,7 +379,7 @@ describe('configuration', () => {
     const volumes = `  volumes:
     - { name: conf, configMap: { name: nginx } }
     - { name: host, hostPath: { path: ${JSON.stringify(w.dir)} } }
-    - { name: scratch, emptyDir: {} }
+    - { name: scratch, emptyDir: { medium: Memory } }
 `;
     await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', mounts)}${volumes}`));
     const uid = w.pod('web').metadata.uid!;

@@ -1,6 +1,7 @@
 /**
  * The downward API: pod fields (fieldRef) and container resources (resourceFieldRef) as env values and
- * files. status.podIP is the sandbox's address, known before any app container is created.
+ * files. status.podIP is the sandbox's address, known before any app container is created (a pod whose env
+ * needs it always gets a sandbox: pod/sandbox.ts).
  */
 import * as os from 'os';
 import type { KObject } from '../../api/types';

@@ -4,14 +4,18 @@
  * pod's containers join it (`container:<sandbox>`), so they reach each other on localhost and each can be
  * restarted on its own without the pod losing its IP or ports.
  *
- * No image has to exist for it: the sandbox is created from an image the pod uses anyway, with a tiny static
+ * Only pods that need one get a sandbox (needsSandbox): a pod of one container with nothing to share is one
+ * Docker container that owns its network itself, as `docker run` would make it. That halves the Docker calls
+ * of the common Deployment; the price is that such a pod's IP may change when its container is restarted.
+ *
+ * No image has to exist for a sandbox: it is created from an image the pod uses anyway, with a tiny static
  * pause executable (pause-binary.ts) copied in before it starts. That needs no registry, no build and no
  * busybox on the host, and works on any engine (Docker Desktop, remote ones). When the engine's architecture
- * has no pause executable, or the runtime cannot copy files, the pod falls back to the older arrangement
- * where its first app container owns the network (and restarting that container restarts the pod's network).
+ * has no pause executable, or the runtime cannot copy files, every pod falls back to that arrangement where its
+ * first app container owns the network (and restarting that container restarts the pod's network).
  */
 import type { KObject } from '../../api/types';
-import { RuntimeError, type ContainerInfo } from '../../runtime/runtime';
+import { LABEL, RuntimeError, type ContainerInfo } from '../../runtime/runtime';
 import type { PodVolumes } from '../volumes/pod-volumes';
 import { buildContainerSpec, podPorts } from './container-spec';
 import { attemptOf } from './container-step';
@@ -27,8 +31,9 @@ export const PORT_RETRY_MS = 10_000;
 
 export type SandboxResult =
   | { sandbox: ContainerInfo }
-  /** No sandbox possible on this engine: the first app container owns the network. */
-  | { legacy: true }
+  /** No sandbox (not needed, or not possible on this engine): the first app container owns the network.
+   *  `startOver`: that container was cut off from its network and removed with the rest of the pod's. */
+  | { legacy: true; startOver?: boolean }
   /** Its image cannot be had yet; `container` is the pod container whose image it is. */
   | (Waiting & { container: string })
   /** Its ports cannot be published: the pod stays Pending. */
@@ -39,8 +44,9 @@ const binaries = new WeakMap<object, Promise<Buffer | undefined>>();
 
 export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], network: string, volumes: PodVolumes, others: ContainerInfo[]): Promise<SandboxResult> {
   const { ctx, pod, now } = pass;
+  if (sandboxes.length === 0 && !needsSandbox(pod)) return ownNetwork(pass, others);
   const pause = await pauseFor(pass);
-  if (!pause) return { legacy: true };
+  if (!pause) return ownNetwork(pass, others);
   const [latest, ...older] = [...sandboxes].sort((a, b) => attemptOf(b) - attemptOf(a));
   for (const old of older) await removeQuietly(pass, old.id);
   // Running without an address: its network was removed behind kctl's back, and nothing reaches the pod.
@@ -72,6 +78,32 @@ export async function ensureSandbox(pass: PodPass, sandboxes: ContainerInfo[], n
   const info = await ctx.runtime.inspectContainer(id);
   if (!info) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime(), container: first.name };
   return { sandbox: info };
+}
+
+/**
+ * What only a sandbox gives: a network shared by several containers (init ones included), host ports held
+ * while the container restarts (and refused up front, leaving the pod Pending), memory-backed emptyDirs that
+ * outlive a container restart, and the pod's IP before its first container is created (env status.podIP).
+ */
+export function needsSandbox(pod: KObject): boolean {
+  const containers: any[] = pod.spec.containers ?? [];
+  if (containers.length !== 1 || (pod.spec.initContainers ?? []).length > 0) return true;
+  if ((pod.spec.volumes ?? []).some((v: any) => v.emptyDir?.medium === 'Memory')) return true;
+  if ((containers[0].ports ?? []).some((p: any) => p.hostPort)) return true;
+  return (containers[0].env ?? []).some((e: any) => /^status\.podIPs?$/.test(e.valueFrom?.fieldRef?.fieldPath ?? ''));
+}
+
+/**
+ * A pod without a sandbox: its first app container owns the network. Running without an address means its
+ * network was removed behind kctl's back and nothing reaches it, so the pod's containers are made again.
+ */
+async function ownNetwork(pass: PodPass, containers: ContainerInfo[]): Promise<SandboxResult> {
+  const first = pass.pod.spec.containers[0].name;
+  const [owner] = containers.filter((c) => c.labels[LABEL.role] === 'app' && c.labels[LABEL.container] === first).sort((a, b) => attemptOf(b) - attemptOf(a));
+  if (owner?.status !== 'running' || owner.ip) return { legacy: true };
+  pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
+  await Promise.all(containers.map((c) => removeQuietly(pass, c.id)));
+  return { legacy: true, startOver: true };
 }
 
 /** Docker's words for a host port that another container or process holds. */

@@ -62,7 +62,8 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
     if (sandbox.retryAt !== undefined) pass.requeue(sandbox.retryAt);
     return waitingPod(pass, (name) => (name === sandbox.container ? sandbox.waiting : { reason: 'ContainerCreating' }));
   }
-  if ('sandbox' in sandbox && !sandboxes.some((s) => s.id === sandbox.sandbox.id)) containers = []; // a new sandbox: the pod started over
+  // A new sandbox, or a network owner cut off and removed: the pod started over.
+  if ('sandbox' in sandbox ? !sandboxes.some((s) => s.id === sandbox.sandbox.id) : sandbox.startOver) containers = [];
   const owner = 'sandbox' in sandbox ? sandbox.sandbox : undefined;
   const placement = (networkOwner: ContainerInfo | undefined, ports: PortBinding[]): Placement => ({
     network: networkOwner ? `container:${networkOwner.id}` : network,

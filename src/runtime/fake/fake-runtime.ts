@@ -2,7 +2,7 @@
  * An in-memory ContainerRuntime for unit tests of controllers: deterministic (ids, ports and addresses come
  * from counters, times from the injected clock) and answering with Docker's status codes and messages. The
  * contract suite (tests/contract) runs against it and against real Docker so the two cannot drift apart.
- * Tests drive the world with crash(), oomKill(), removeBehindBack(), setImageMissing(), failPull(),
+ * Tests drive the world with crash(), oomKill(), removeBehindBack(), disconnectBehindBack(), setImageMissing(), failPull(),
  * setExecResult(), setStats() and setUnreachable(), and read `calls` and `emitted`.
  */
 import { createHash } from 'crypto';
@@ -91,6 +91,11 @@ export class FakeRuntime implements ContainerRuntime {
   /** Someone else (`docker rm -f`) removes the container. */
   removeBehindBack(id: string): void {
     this.destroy(this.mustFind(id));
+  }
+
+  /** Someone else (`docker network disconnect -f`) cuts the running container off its network. */
+  disconnectBehindBack(id: string): void {
+    Object.assign(this.mustFind(id).info, { ip: undefined, ports: [] });
   }
 
   setImageMissing(image: string): void {
