@@ -27,8 +27,9 @@ async function ensureSwarm() {
     await docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
     createdSwarm = true;
   }
-  const networks = lines(await docker('network', 'ls', '-q', '--filter', `name=^${NETWORK}$`));
-  if (!networks.length) await docker('network', 'create', '--scope', 'swarm', '--driver', 'bridge', '--label', BENCH_LABEL, NETWORK);
+  // The name filter matches substrings (and swarm-scoped networks ignore ^$ anchors): compare names here.
+  const networks = lines(await docker('network', 'ls', '--format', '{{.Name}}', '--filter', `name=${NETWORK}`));
+  if (!networks.includes(NETWORK)) await docker('network', 'create', '--scope', 'swarm', '--driver', 'bridge', '--label', BENCH_LABEL, NETWORK);
   used = true;
 }
 
