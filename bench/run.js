@@ -26,8 +26,8 @@ const USAGE = `usage: node bench/run.js [--only id[,id...]] [--runs N] [--profil
   --only     run only these scenarios (ids from --list); results are printed, not written, unless --write
   --runs     runs per scenario, the figure is their median (default ${DEFAULT_RUNS})
   --profile  run kctl under bench/lib/profile-hooks.js and print where its time goes
-  --experiment  what-if flags for kctl's processes (bench/lib/experiment-hooks.js): no-sandbox,
-             prebaked-pause, parallelism=N; results are printed, never written
+  --experiment  what-if flags for kctl's processes (bench/lib/experiment-hooks.js):
+             parallelism=N; results are printed, never written
   --write    write bench/results/latest.* even with --only`;
 
 function parseArgs(argv) {
