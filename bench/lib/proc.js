@@ -18,19 +18,8 @@ function run(cmd, args, opts = {}) {
 
 const docker = (...args) => run('docker', args);
 
-/** Runs `fn` over `items` with at most `limit` in flight, keeping order (the shape of `xargs -P`). */
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+/** kctl's own bounded map, loaded when first used so that run.js can first say when dist/ is not built. */
+const mapLimit = (...args) => require('../../dist/util/map-limit').mapLimit(...args);
 
 const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
