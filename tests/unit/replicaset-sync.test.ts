@@ -1,6 +1,6 @@
 import type { KObject } from '../../src/api/types';
 import { State, emptyState } from '../../src/store/state';
-import { syncReplicaSet } from '../../src/controllers/replicaset/sync';
+import { BURST_REPLICAS, syncReplicaSet } from '../../src/controllers/replicaset/sync';
 import { isPodAvailable, isPodReady } from '../../src/controllers/replicaset/pod-status';
 import { START } from './rollout-sim';
 
@@ -52,6 +52,23 @@ describe('ReplicaSet controller', () => {
     const names = pods().map((p) => p.metadata.name);
     sync(at(1));
     expect(pods().map((p) => p.metadata.name)).toEqual(names);
+  });
+
+  test('creates and deletes at most BURST_REPLICAS pods per sync, and asks to come back at once until done', () => {
+    const { rs, pods, sync } = setup(BURST_REPLICAS * 2 + 7);
+    expect(sync(START)).toEqual({ requeueAfterMs: 0 });
+    expect(pods()).toHaveLength(BURST_REPLICAS);
+    expect(sync(at(1))).toEqual({ requeueAfterMs: 0 });
+    expect(pods()).toHaveLength(BURST_REPLICAS * 2);
+    expect(sync(at(2))).toEqual({ requeueAfterMs: undefined });
+    expect(pods()).toHaveLength(BURST_REPLICAS * 2 + 7);
+    rs.spec.replicas = 3;
+    expect(sync(at(3))).toEqual({ requeueAfterMs: 0 });
+    expect(pods()).toHaveLength(BURST_REPLICAS + 7);
+    sync(at(4));
+    expect(pods()).toHaveLength(7);
+    expect(sync(at(5))).toEqual({ requeueAfterMs: undefined });
+    expect(pods()).toHaveLength(3);
   });
 
   test('deletes extras pending first, then not-ready, then most recently ready, then newest', () => {

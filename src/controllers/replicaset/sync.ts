@@ -12,6 +12,9 @@ import { availableFrom, isPodActive } from './pod-status';
 import { replicaSetStatus } from './status';
 import { podsToDelete } from './victims';
 
+/** At most this many pods are created or deleted per sync, as Kubernetes' ReplicaSet controller (burstReplicas). */
+export const BURST_REPLICAS = 500;
+
 export function syncReplicaSet(state: State, rs: KObject, now: Date): SyncResult {
   let pods = controlledBy(state, 'Pod', rs).filter(isPodActive);
   if (!rs.metadata.deletionTimestamp) pods = manageReplicas(state, rs, pods, now);
@@ -21,7 +24,9 @@ export function syncReplicaSet(state: State, rs: KObject, now: Date): SyncResult
     rs.status = status;
     state.put(rs);
   }
-  return { requeueAfterMs: untilNextAvailable(rs, pods, now) };
+  // A burst short of the goal: the next sync makes the next one.
+  const unfinished = !rs.metadata.deletionTimestamp && pods.length !== (rs.spec.replicas ?? 1);
+  return { requeueAfterMs: unfinished ? 0 : untilNextAvailable(rs, pods, now) };
 }
 
 /** Creates or deletes pods so that `replicas` are active; returns the active pods afterwards. */
@@ -29,14 +34,14 @@ function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date): 
   const want = rs.spec.replicas ?? 1;
   if (pods.length < want) {
     const created: KObject[] = [];
-    for (let i = pods.length; i < want; i++) {
+    for (let i = pods.length; i < Math.min(want, pods.length + BURST_REPLICAS); i++) {
       const pod = state.put(newPod(state, rs, now));
       state.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       created.push(pod);
     }
     return [...pods, ...created];
   }
-  const victims = podsToDelete(pods, pods.length - want);
+  const victims = podsToDelete(pods, Math.min(pods.length - want, BURST_REPLICAS));
   for (const pod of victims) {
     pod.metadata.deletionTimestamp = rfc3339(now);
     state.put(pod);
