@@ -7,6 +7,7 @@
 import type Dockerode from 'dockerode';
 import type { Endpoint } from './endpoint';
 import { unreachable } from './errors';
+import { loadDockerode } from './load-dockerode';
 
 /** The newest engine API whose request and response shapes kctl has been written against. */
 export const NEWEST_API = '1.47';
@@ -25,7 +26,7 @@ export interface Client {
 }
 
 export async function openClient(endpoint: Endpoint): Promise<Client> {
-  const Docker = require('dockerode') as typeof Dockerode;
+  const Docker = loadDockerode();
   // Every field is given, even undefined ones: docker-modem otherwise fills gaps from process.env.DOCKER_HOST.
   const options: Dockerode.DockerOptions = {
     socketPath: endpoint.socketPath,
