@@ -6,10 +6,11 @@
  */
 import type { Factory } from '../cli/factory';
 import type { KObject } from '../api/types';
-import { pluralName, refName } from '../api/kinds';
+import { refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { CHANGE_CAUSE } from '../controllers/deployment/annotations';
-import { KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
+import { KctlError, UsageError } from '../errors';
+import { checkKeys, resourcesAndPairs, selectObjects } from './metadata-pairs';
 import { parseResourceArgs } from './resource-args';
 
 export interface AnnotateOptions {
@@ -28,15 +29,7 @@ export async function runAnnotate(f: Factory, args: string[], opts: AnnotateOpti
   const ns = f.namespace();
 
   const annotated = await f.store().update((state) => {
-    const objects: KObject[] = [];
-    for (const ref of refs) {
-      if (ref.name === undefined) objects.push(...state.list(ref.kind.kind, ref.kind.namespaced ? ns : undefined, sel));
-      else {
-        const obj = state.get(ref.kind.kind, ns, ref.name);
-        if (!obj) throw new NotFoundError(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
-        objects.push(obj);
-      }
-    }
+    const objects = selectObjects(state, refs, ns, sel);
     for (const obj of objects) {
       if (!opts.overwrite) checkNoOverwrite(obj, set);
       const annotations = { ...(obj.metadata.annotations ?? {}), ...Object.fromEntries(set) };
@@ -53,19 +46,6 @@ export async function runAnnotate(f: Factory, args: string[], opts: AnnotateOpti
   for (const ref of annotated) f.stdout.write(`${ref} annotated\n`);
 }
 
-/** kubectl's GetResourcesAndPairs: resources first, then KEY=VALUE / KEY- pairs. */
-export function resourcesAndPairs(args: string[], pairType: string): { resources: string[]; pairs: string[] } {
-  const resources: string[] = [];
-  const pairs: string[] = [];
-  for (const arg of args) {
-    const isPair = (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg !== '-');
-    if (isPair) pairs.push(arg);
-    else if (pairs.length) throw new UsageError(`all resources must be specified before ${pairType} changes: ${arg}`);
-    else resources.push(arg);
-  }
-  return { resources, pairs };
-}
-
 function parseAnnotations(pairs: string[]): { set: Map<string, string>; remove: string[] } {
   const set = new Map<string, string>();
   const remove: string[] = [];
@@ -80,9 +60,7 @@ function parseAnnotations(pairs: string[]): { set: Map<string, string>; remove: 
   if (set.size + remove.length === 0) throw new UsageError('at least one annotation update is required');
   const both = remove.filter((k) => set.has(k));
   if (both.length) throw new UsageError(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
-  const { qualifiedNameErrors, invalidValue } = require('../api/names') as typeof import('../api/names');
-  const problems = [...set.keys()].flatMap((k) => invalidValue(k, qualifiedNameErrors(k)).map((m) => `metadata.annotations: ${m}`));
-  if (problems.length) throw new ValidationError(problems);
+  checkKeys(set.keys(), 'annotations');
   return { set, remove };
 }
 

@@ -5,10 +5,11 @@
  */
 import type { Factory } from '../cli/factory';
 import type { KObject } from '../api/types';
-import { kindInfo, pluralName, refName } from '../api/kinds';
+import { kindInfo, refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
-import { KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
-import { resourcesAndPairs } from './annotate';
+import { KctlError, UsageError, ValidationError } from '../errors';
+import type { State } from '../store/state';
+import { checkKeys, resourcesAndPairs, selectObjects } from './metadata-pairs';
 import { parseResourceArgs } from './resource-args';
 
 export interface LabelOptions {
@@ -32,14 +33,7 @@ export async function runLabel(f: Factory, args: string[], opts: LabelOptions): 
   const selector = opts.selector ? parseSelector(opts.selector) : undefined;
   const namespace = f.namespace();
 
-  const select = (state: import('../store/state').State): KObject[] =>
-    refs.flatMap((ref) => {
-      const ns = ref.kind.namespaced ? namespace : undefined;
-      if (ref.name === undefined) return state.list(ref.kind.kind, ns, selector);
-      const obj = state.get(ref.kind.kind, ns, ref.name);
-      if (!obj) throw new NotFoundError(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
-      return [obj];
-    });
+  const select = (state: State): KObject[] => selectObjects(state, refs, namespace, selector);
 
   if (opts.list) {
     const objects = select(f.store().read());
@@ -91,9 +85,7 @@ function parseLabels(pairs: string[], list: boolean): LabelChanges {
   }
   if (!list && set.size + remove.length === 0) throw new UsageError('at least one label update is required');
   if (remove.some((k) => set.has(k))) throw new UsageError('can not both modify and remove a label in the same command');
-  const { qualifiedNameErrors, invalidValue } = require('../api/names') as typeof import('../api/names');
-  const problems = [...set.keys()].flatMap((k) => invalidValue(k, qualifiedNameErrors(k)).map((m) => `metadata.labels: ${m}`));
-  if (problems.length) throw new ValidationError(problems);
+  checkKeys(set.keys(), 'labels');
   return { set, remove };
 }
 

@@ -7,7 +7,7 @@
 import type { Factory } from '../cli/factory';
 import { pluralName, refName } from '../api/kinds';
 import { KctlError, NotFoundError, UsageError } from '../errors';
-import { resourcesAndPairs } from './annotate';
+import { resourcesAndPairs } from './metadata-pairs';
 import { parseResourceArgs } from './resource-args';
 import { convergeTargets } from './converge';
 import { bumpGeneration } from '../api/generation';
