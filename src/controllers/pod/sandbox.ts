@@ -15,10 +15,10 @@
  * first app container owns the network (and restarting that container restarts the pod's network).
  */
 import type { KObject } from '../../api/types';
-import { LABEL, RuntimeError, type ContainerInfo } from '../../runtime/runtime';
+import { RuntimeError, type ContainerInfo } from '../../runtime/runtime';
 import type { PodVolumes } from '../volumes/pod-volumes';
 import { buildContainerSpec, podPorts } from './container-spec';
-import { attemptOf } from './container-step';
+import { attemptOf, containersOf } from './container-step';
 import { removeQuietly } from './create';
 import { ensureImage, type Waiting } from './image-step';
 import type { PodPass } from './pass';
@@ -98,8 +98,7 @@ export function needsSandbox(pod: KObject): boolean {
  * network was removed behind kctl's back and nothing reaches it, so the pod's containers are made again.
  */
 async function ownNetwork(pass: PodPass, containers: ContainerInfo[]): Promise<SandboxResult> {
-  const first = pass.pod.spec.containers[0].name;
-  const [owner] = containers.filter((c) => c.labels[LABEL.role] === 'app' && c.labels[LABEL.container] === first).sort((a, b) => attemptOf(b) - attemptOf(a));
+  const [owner] = containersOf(containers, pass.pod.spec.containers[0].name, 'app');
   if (owner?.status !== 'running' || owner.ip) return { legacy: true };
   pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
   await Promise.all(containers.map((c) => removeQuietly(pass, c.id)));
