@@ -40,6 +40,28 @@ export function fakeCliEnv(files: Record<string, string> = {}, opts: { now?: () 
   return { statePath: path.join(dir, 'state.json'), runtime: new FakeRuntime(opts.now ? { now: opts.now } : undefined), cwd: dir, now: opts.now, env: opts.env, write };
 }
 
+/** The moment a clocked test world starts at. */
+export const T0 = Date.parse('2026-01-01T00:00:00Z');
+
+export type ClockedCliEnv = FakeCliEnv & {
+  /** Moves the clock (the fake runtime's too) to T0 + ms. */
+  setTime(ms: number): void;
+  /** One reconcile pass at T0 + ms; it must succeed and say nothing. */
+  passAt(ms: number): Promise<void>;
+};
+
+/** fakeCliEnv on a clock the test moves, for controllers tested pass by pass (back-off, probes, drains). */
+export function clockedCliEnv(files: Record<string, string> = {}): ClockedCliEnv {
+  let clock = T0;
+  const env = fakeCliEnv(files, { now: () => new Date(clock) });
+  const setTime = (ms: number) => void (clock = T0 + ms);
+  const passAt = async (ms: number) => {
+    setTime(ms);
+    expect(await runCli('reconcile --wait=false', { ...env, env: { KCTL_DEBUG: '1' } })).toMatchObject({ code: 0, stderr: '' });
+  };
+  return Object.assign(env, { setTime, passAt });
+}
+
 export async function runCli(argv: string[] | string, env: CliEnv, stdin = ''): Promise<CliResult> {
   const args = typeof argv === 'string' ? splitArgs(argv) : argv;
   let stdout = '';

@@ -7,34 +7,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LABEL, RuntimeError, type ContainerInfo } from '../../src/runtime/runtime';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { Store } from '../../src/store/store';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
-
-const T0 = Date.parse('2026-01-01T00:00:00Z');
+import { clockedCliEnv, runCli } from '../helpers/cli';
 
 function world() {
-  let clock = T0;
-  const dir = tempDir();
-  const runtime = new FakeRuntime({ now: () => new Date(clock) });
-  const env: CliEnv = { statePath: path.join(dir, 'state.json'), runtime, cwd: dir, now: () => new Date(clock) };
+  const env = clockedCliEnv();
+  const runtime = env.runtime;
   const w = {
-    dir,
+    dir: env.cwd,
     runtime,
     env,
     run: (line: string) => runCli(line, env),
     async apply(yaml: string, flags = '--wait=false') {
-      fs.writeFileSync(path.join(dir, 'm.yaml'), yaml);
+      env.write('m.yaml', yaml);
       return runCli(`apply -f m.yaml ${flags}`, env);
     },
-    /** Moves the clock (the fake runtime's too) to T0 + ms. */
-    setTime: (ms: number) => void (clock = T0 + ms),
-    /** One reconcile pass at T0 + ms. */
-    async passAt(ms: number) {
-      clock = T0 + ms;
-      const r = await runCli('reconcile --wait=false', { ...env, env: { KCTL_DEBUG: '1' } });
-      expect(r).toMatchObject({ code: 0, stderr: '' });
-    },
+    setTime: env.setTime,
+    passAt: env.passAt,
     podLine: async (name = '') => (await runCli(`get pods ${name} --no-headers`, env)).stdout.replace(/[ \t]+/g, ' ').trim(),
     pod: (name: string) => new Store(env.statePath).read().get('Pod', 'default', name)!,
     events: () => new Store(env.statePath).read().data.events.map((e) => `${e.type} ${e.reason} ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`),

@@ -2,22 +2,12 @@
  * Probes wired into the pod controller (sync.ts) on the fake runtime, pass by pass with an injected clock:
  * readiness decides READY, liveness failures restart the container, and the kubelet's events are recorded.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { Store } from '../../src/store/store';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
-
-const T0 = Date.parse('2026-01-01T00:00:00Z');
+import { clockedCliEnv, runCli } from '../helpers/cli';
 
 function setup(probes: string) {
-  let clock = T0;
-  const dir = tempDir();
-  const runtime = new FakeRuntime({ now: () => new Date(clock) });
-  const env: CliEnv = { statePath: path.join(dir, 'state.json'), runtime, cwd: dir, now: () => new Date(clock) };
-  fs.writeFileSync(
-    path.join(dir, 'pod.yaml'),
-    `apiVersion: v1
+  const env = clockedCliEnv({
+    'pod.yaml': `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -27,16 +17,11 @@ spec:
       image: kctl-test/busybox:latest
       imagePullPolicy: IfNotPresent
 ${probes}`,
-  );
+  });
   return {
-    runtime,
+    runtime: env.runtime,
     env,
-    /** One reconcile pass at T0 + ms. */
-    async passAt(ms: number) {
-      clock = T0 + ms;
-      const r = await runCli('reconcile --wait=false', { ...env, env: { KCTL_DEBUG: '1' } });
-      expect(r).toMatchObject({ code: 0, stderr: "" });
-    },
+    passAt: env.passAt,
     podLine: async () => (await runCli('get pods --no-headers', env)).stdout.replace(/\s+/g, ' ').trim(),
     events: () => new Store(env.statePath).read().data.events.map((e) => `${e.type} ${e.reason} ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`),
   };

@@ -3,17 +3,13 @@
  * their open connections (announced in the pod's annotation by live processes), bounded by the grace period,
  * and on the fake runtime: the containers of a deleted Ready endpoint keep running until then.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { KObject } from '../../src/api/types';
 import { DRAINING_BY, PROPAGATION_MS, drainRemainingMs, markDraining } from '../../src/controllers/service/drain';
 import { LABEL } from '../../src/runtime/runtime';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { State, emptyState } from '../../src/store/state';
 import { Store } from '../../src/store/store';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+import { T0, clockedCliEnv, runCli } from '../helpers/cli';
 
-const T0 = Date.parse('2026-01-01T00:00:00Z');
 const DEAD_PID = 2 ** 22 + 1; // above Linux's pid_max: never a live process
 
 function state(podExtra: Partial<KObject['metadata']> = {}, ready = true, grace = 30): { s: State; pod: KObject } {
@@ -67,13 +63,8 @@ test('a process marks exactly the pods being deleted it holds connections to, an
 });
 
 test('the containers of a deleted endpoint keep running until the drain is over', async () => {
-  let clock = T0;
-  const dir = tempDir();
-  const runtime = new FakeRuntime({ now: () => new Date(clock) });
-  const env: CliEnv = { statePath: path.join(dir, 'state.json'), runtime, cwd: dir, now: () => new Date(clock) };
-  fs.writeFileSync(
-    path.join(dir, 'm.yaml'),
-    `apiVersion: v1
+  const env = clockedCliEnv({
+    'm.yaml': `apiVersion: v1
 kind: Pod
 metadata: {name: web, labels: {app: web}}
 spec:
@@ -86,11 +77,8 @@ spec:
   selector: {app: web}
   ports: [{port: 80}]
 `,
-  );
-  const passAt = async (ms: number) => {
-    clock = T0 + ms;
-    expect(await runCli('reconcile --wait=false', env)).toMatchObject({ code: 0, stderr: '' });
-  };
+  });
+  const { runtime, passAt } = env;
   const running = async () => (await runtime.listContainers({ [LABEL.pod]: 'web' })).filter((c) => c.status === 'running' && c.labels[LABEL.container] === 'web').length;
   expect((await runCli('apply -f m.yaml --wait=false', env)).code).toBe(0);
   await passAt(0);

@@ -3,36 +3,26 @@
  * and not-terminating pods, named targetPorts, and the in-network proxy container that makes a Service
  * reachable by name inside its namespace's network.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { allocateNodePort } from '../../src/controllers/service/allocate';
 import { SERVICE_PROXY_ROLE } from '../../src/controllers/service/in-network';
 import { LABEL, type ContainerInfo } from '../../src/runtime/runtime';
-import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { Store } from '../../src/store/store';
-import { runCli, tempDir, type CliEnv } from '../helpers/cli';
-
-const T0 = Date.parse('2026-01-01T00:00:00Z');
+import { clockedCliEnv, runCli } from '../helpers/cli';
 
 function world() {
-  let clock = T0;
-  const dir = tempDir();
-  const runtime = new FakeRuntime({ now: () => new Date(clock) });
-  const env: CliEnv = { statePath: path.join(dir, 'state.json'), runtime, cwd: dir, now: () => new Date(clock) };
+  const env = clockedCliEnv();
+  const runtime = env.runtime;
   const w = {
     runtime,
     env,
     run: (line: string) => runCli(line, env),
     async apply(yaml: string) {
-      fs.writeFileSync(path.join(dir, 'm.yaml'), yaml);
+      env.write('m.yaml', yaml);
       const r = await runCli('apply -f m.yaml --wait=false', env);
       expect(r.stderr).toBe('');
       return r.stdout;
     },
-    async passAt(ms: number) {
-      clock = T0 + ms;
-      expect(await runCli('reconcile --wait=false', { ...env, env: { KCTL_DEBUG: '1' } })).toMatchObject({ code: 0, stderr: '' });
-    },
+    passAt: env.passAt,
     async table(line: string) {
       const r = await runCli(line, env);
       expect(r.stderr).toBe('');
