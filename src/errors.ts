@@ -79,3 +79,11 @@ export class StateFileError extends KctlError {
     super(message, ExitCode.General, hint);
   }
 }
+
+/**
+ * How `kctl diff` ends when not with 0, as kubectl's CheckDiffErr: 1 means differences were found (the diff is
+ * the output, nothing else is printed); a failure exits with at least 2, so scripts can tell the two apart.
+ */
+export class DiffOutcome {
+  constructor(readonly failure?: unknown) {}
+}

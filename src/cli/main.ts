@@ -3,11 +3,9 @@
  * Command modules only define flags and call into the rest of kctl lazily, so start-up stays small.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, KctlError, UsageError } from '../errors';
-import { processFactory, type Factory } from './factory';
+import { DiffOutcome, ExitCode, KctlError, UsageError } from '../errors';
+import { processFactory, type Factory } from '../app/factory';
 import { registerCommands } from './commands';
-
-export const VERSION: string = require('../../package.json').version;
 
 export function buildProgram(f: Factory): Command {
   const program = new Command('kctl')
@@ -54,14 +52,6 @@ export async function main(argv: string[], f: Factory = processFactory()): Promi
   } catch (e) {
     return renderError(e, f);
   }
-}
-
-/**
- * How `kctl diff` ends when not with 0, as kubectl's CheckDiffErr: 1 means differences were found (the diff is
- * the output, nothing else is printed); a failure exits with at least 2, so scripts can tell the two apart.
- */
-export class DiffOutcome {
-  constructor(readonly failure?: unknown) {}
 }
 
 export function renderError(e: unknown, f: Factory): number {

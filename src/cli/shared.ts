@@ -1,7 +1,5 @@
 /** Flag helpers and wiring shared by the command modules (kept light: no heavy imports at load time). */
 import type { Command } from 'commander';
-import type { Factory } from './factory';
-import type { ControllerContext } from '../controllers/context';
 import { UsageError } from '../errors';
 
 export const DEFAULT_TIMEOUT = '5m';
@@ -19,18 +17,6 @@ export function addWaitFlags(cmd: Command, what = 'the objects to converge'): Co
   return cmd
     .option('--wait [bool]', `wait for ${what} (--wait=false returns after one reconcile pass)`, parseBool('wait'), true)
     .option('--timeout <duration>', 'how long to wait (e.g. 30s, 2m)', DEFAULT_TIMEOUT);
-}
-
-export async function controllerContext(f: Factory): Promise<ControllerContext> {
-  const { scopeFor } = require('../controllers/scope') as typeof import('../controllers/scope');
-  return {
-    store: f.store(),
-    runtime: await f.runtime(),
-    now: f.now,
-    scope: scopeFor(f.statePath()),
-    log: f.log,
-    publishAddress: f.env.KCTL_PUBLISH_ADDRESS || '127.0.0.1',
-  };
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

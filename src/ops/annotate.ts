@@ -4,7 +4,7 @@
  * runs the object controllers at once, so its change-cause reaches the new ReplicaSet (`rollout history`)
  * without waiting for the next reconcile.
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';

@@ -1,5 +1,5 @@
 /** `kctl api-resources`: the kinds table (src/api/kinds.ts) as kubectl lists a server's resources. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { KINDS, type KindInfo } from '../api/kinds';
 import { UsageError } from '../errors';
 import { ALL_KINDS } from './resource-args';

@@ -1,5 +1,5 @@
 /** `kctl apply`: load and validate everything first, write it in one transaction, then converge. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { refName } from '../api/kinds';
 import { KctlError, UsageError } from '../errors';
 import { applyObject, checkNamespace, ensureDefaultNamespace, type ApplyResult } from '../store/apply';

@@ -3,7 +3,7 @@
  * kubectl generates, created like `create` (refused when it exists). Without --cpu-percent the API default
  * applies (80% CPU utilization).
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';

@@ -4,7 +4,7 @@
  * table; resource names and namespaces are asked of kctl itself (`kctl get TYPE -o name`) at completion time.
  */
 import type { Command } from 'commander';
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { KINDS } from '../api/kinds';
 import { UsageError } from '../errors';
 

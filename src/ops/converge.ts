@@ -2,9 +2,9 @@
  * The wait every mutating command ends with: reconcile until what it touched has converged. A Deployment that
  * opted into auto-rollback may have been rolled back meanwhile: that is reported (stderr + exit 6), not success.
  */
-import type { Factory } from '../cli/factory';
-import { controllerContext } from '../cli/shared';
-import { progressOn } from '../cli/progress';
+import type { Factory } from '../app/factory';
+import { controllerContext } from '../app/controller-context';
+import { progressOn } from '../app/progress';
 import { allConverged, type Target } from '../controllers/converged';
 import { parseDuration } from '../util/duration';
 import { rolledBackError, warnRolledBack } from './rollout/rolled-back';

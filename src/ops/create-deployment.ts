@@ -2,7 +2,7 @@
  * `kctl create deployment NAME --image I`: the object kubectl generates (labels and selector app=NAME, one
  * container per --image named after the image, --port on the first container), created and then converged.
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { UsageError } from '../errors';
 import { createObject } from './create';

@@ -1,5 +1,5 @@
 /** `kctl create <kind>`: builds the object from flags, validates it like a manifest, refuses to overwrite. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
 import { ConflictError, UsageError } from '../errors';

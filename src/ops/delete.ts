@@ -1,5 +1,5 @@
 /** `kctl delete`: mark objects deleted (the garbage collector cascades), then wait until they are gone. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, kindInfo } from '../api/kinds';
 import { parseSelector } from '../api/selector';

@@ -1,5 +1,5 @@
 /** `kctl describe`: the printers' describe view with related objects and events from the state. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
 import { parseSelector } from '../api/selector';

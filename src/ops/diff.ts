@@ -4,7 +4,7 @@
  * stored object after applyObject on a copy of the state (nothing is written), so the diff is exactly what
  * apply would do. Returns whether there were differences (the command exits 1 then).
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { findKind } from '../api/kinds';
 import { applyObject, checkNamespace, ensureDefaultNamespace, LAST_APPLIED } from '../store/apply';

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
 import { ConflictError, KctlError, NotFoundError, UsageError, ValidationError } from '../errors';

@@ -3,7 +3,7 @@
  * comes, -i forwards stdin, -t asks for a terminal, and the command's exit code becomes kctl's.
  */
 import type { Readable } from 'stream';
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { KctlError, UsageError } from '../errors';
 
 export interface ExecOptions {

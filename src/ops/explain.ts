@@ -2,7 +2,7 @@
  * `kctl explain TYPE[.FIELD...] [--recursive]`: the JSON Schemas' descriptions in the layout of kubectl explain
  * (kubectl's plaintext template: GROUP/KIND/VERSION, FIELD, DESCRIPTION, FIELDS with `<type>`).
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { NotFoundError, UsageError } from '../errors';
 import { bundledSchema, schemaKind, type JsonSchema } from './schema';
 

@@ -3,7 +3,7 @@
  * Deployment's or ReplicaSet's matchLabels, a Service's selector, a Pod's labels), its labels, ports from
  * --port or from the containers, targetPort = port unless --target-port. Created like `create`, then converged.
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
 import { KctlError, NotFoundError, UsageError } from '../errors';

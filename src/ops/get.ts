@@ -1,5 +1,5 @@
 /** `kctl get`: objects from the state, pods corrected by what Docker reports, printed by src/printers. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
 import { parseSelector } from '../api/selector';

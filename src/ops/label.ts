@@ -3,7 +3,7 @@
  * --overwrite; objects by name, -l selector or --all; `labeled`, `unlabeled` or `not labeled` per object
  * (kubectl's rule: changed is "labeled", unless without --overwrite the labels only shrank).
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { kindInfo, refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';

@@ -1,5 +1,5 @@
 /** Manifests in for apply, delete -f, scale -f, diff: loaded, validated, warnings shown, namespace settled. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { findKind } from '../api/kinds';
 import { UsageError } from '../errors';

@@ -4,7 +4,7 @@
  * them until they end or kctl is interrupted.
  */
 import type { Readable } from 'stream';
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { UsageError } from '../errors';
 import { parseDuration } from '../util/duration';
 

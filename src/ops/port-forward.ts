@@ -5,8 +5,8 @@
  * watched), with the same draining as node ports.
  */
 import * as net from 'net';
-import type { Factory } from '../cli/factory';
-import { hookInterrupts } from '../cli/factory';
+import type { Factory } from '../app/factory';
+import { hookInterrupts } from '../app/interrupts';
 import type { KObject } from '../api/types';
 import { pluralName, resolveResource } from '../api/kinds';
 import { fromLabelSelector } from '../api/selector';

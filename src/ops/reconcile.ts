@@ -1,7 +1,7 @@
 /** `kctl reconcile`: repair drift on demand: everything in the state is converged, once or continuously. */
-import type { Factory } from '../cli/factory';
-import { hookInterrupts } from '../cli/factory';
-import { controllerContext } from '../cli/shared';
+import type { Factory } from '../app/factory';
+import { hookInterrupts } from '../app/interrupts';
+import { controllerContext } from '../app/controller-context';
 import type { Target } from '../controllers/converged';
 import { convergeTargets } from './converge';
 

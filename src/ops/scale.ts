@@ -1,5 +1,5 @@
 /** `kctl scale`: a new spec.replicas (generation + 1), with kubectl's --current-replicas precondition. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { pluralName, refName, resolveResource } from '../api/kinds';
 import { ConflictError, NotFoundError, UsageError } from '../errors';
 import { loadObjects } from './load';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { resolveResource, type KindInfo } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';
 import { SCHEMAS_DIR } from '../manifest/validators';

@@ -4,7 +4,7 @@
  * are already those is left alone and not printed. A Deployment that opted in to auto-rollback and was rolled
  * back while the command waited makes it exit 6, as `rollout status` does.
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import { pluralName, refName } from '../api/kinds';
 import { KctlError, NotFoundError, UsageError } from '../errors';
 import { resourcesAndPairs } from './metadata-pairs';

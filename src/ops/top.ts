@@ -2,7 +2,7 @@
  * `kctl top pods` (NAME CPU(cores) MEMORY(bytes), as kubectl top pod) and `kctl top` (the namespace's total):
  * what the running containers use now, from Docker's stats (controllers/hpa/usage.ts).
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { parseSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';

@@ -4,7 +4,7 @@
  * per object as it is met; fails fast when a condition can no longer become true (the object was deleted or
  * is being deleted, its pods are stuck in a state only the user can fix, a pod has finished).
  */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { kindInfo, pluralName, refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
@@ -64,7 +64,7 @@ export async function runWait(f: Factory, args: string[], opts: WaitOptions): Pr
 
   let verdict = check(f.store().read());
   if (!verdict.done && !verdict.failure) {
-    const { controllerContext } = require('../cli/shared') as typeof import('../cli/shared');
+    const { controllerContext } = require('../app/controller-context') as typeof import('../app/controller-context');
     const { driveUntil } = require('../controllers/drive') as typeof import('../controllers/drive');
     const waiting = () => targets[printed];
     verdict = await driveUntil(await controllerContext(f), check, {

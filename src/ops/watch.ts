@@ -1,5 +1,5 @@
 /** `get -w`: poll the state and print objects whose resourceVersion changed, until interrupted. */
-import type { Factory } from '../cli/factory';
+import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import type { State } from '../store/state';
 import { sleep } from '../util/sleep';

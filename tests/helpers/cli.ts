@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { main } from '../../src/cli/main';
-import { debugLog, type Factory, type GlobalOptions } from '../../src/cli/factory';
+import { debugLog, type Factory, type GlobalOptions } from '../../src/app/factory';
 import type { ContainerRuntime } from '../../src/runtime/runtime';
 import { Store, defaultStatePath } from '../../src/store/store';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';

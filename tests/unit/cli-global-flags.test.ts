@@ -7,7 +7,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import { processFactory } from '../../src/cli/factory';
+import { processFactory } from '../../src/app/factory';
 import type { ContainerRuntime } from '../../src/runtime/runtime';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { runCli, splitArgs, tempDir } from '../helpers/cli';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Factory } from '../factory';
+import type { Factory } from '../../app/factory';
 
 export function register(program: Command, f: Factory): void {
   const controller = program.command('controller').description('The long-running controller: heals, runs probes, autoscales and serves Service node ports (run | start | stop | status)');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Factory } from '../factory';
+import type { Factory } from '../../app/factory';
 import { collect } from '../shared';
 
 export function register(program: Command, f: Factory): void {
@@ -10,7 +10,7 @@ export function register(program: Command, f: Factory): void {
     .option('-R, --recursive', 'process the directory used in -f recursively')
     .action(async (opts) => {
       const { runDiff } = require('../../ops/diff') as typeof import('../../ops/diff');
-      const { DiffOutcome } = require('../main') as typeof import('../main');
+      const { DiffOutcome } = require('../../errors') as typeof import('../../errors');
       let differences: boolean;
       try {
         differences = await runDiff(f, opts);

@@ -1,6 +1,6 @@
 /** Every verb, registered in the order `kctl --help` lists them. Each module is thin and loads the rest lazily. */
 import type { Command } from 'commander';
-import type { Factory } from '../factory';
+import type { Factory } from '../../app/factory';
 
 type Register = (program: Command, f: Factory) => void;
 

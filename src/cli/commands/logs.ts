@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Factory } from '../factory';
+import type { Factory } from '../../app/factory';
 
 export function register(program: Command, f: Factory): void {
   program
@@ -16,7 +16,7 @@ export function register(program: Command, f: Factory): void {
     .option('-l, --selector <selector>', 'all pods matching this label selector')
     .option('--prefix', 'prefix each line with [pod/NAME/CONTAINER] (always on for several sources)')
     .action(async (target: string | undefined, opts) => {
-      const { hookInterrupts } = require('../factory') as typeof import('../factory');
+      const { hookInterrupts } = require('../../app/interrupts') as typeof import('../../app/interrupts');
       if (opts.follow) hookInterrupts();
       const { runLogs } = require('../../ops/logs') as typeof import('../../ops/logs');
       await runLogs(f, target, opts);

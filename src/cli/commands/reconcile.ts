@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Factory } from '../factory';
+import type { Factory } from '../../app/factory';
 import { addWaitFlags } from '../shared';
 
 export function register(program: Command, f: Factory): void {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Factory } from '../factory';
+import type { Factory } from '../../app/factory';
 
 export function register(program: Command, f: Factory): void {
   const state = program.command('state').description('Inspect the state file, or rebuild a lost or broken one from Docker');

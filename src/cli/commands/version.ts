@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Factory } from '../factory';
+import type { Factory } from '../../app/factory';
 import { UsageError } from '../../errors';
 
 /** kubectl's version.Info fields that make sense here (major, minor, gitVersion, platform). */
@@ -16,7 +16,7 @@ export function register(program: Command, f: Factory): void {
     .option('-o, --output <format>', 'json or yaml')
     .action(async (opts) => {
       if (opts.output !== undefined && opts.output !== 'json' && opts.output !== 'yaml') throw new UsageError("--output must be 'yaml' or 'json'");
-      const { VERSION } = require('../main') as typeof import('../main');
+      const { VERSION } = require('../../version') as typeof import('../../version');
       const out: Record<string, unknown> = { clientVersion: { ...versionInfo(VERSION, `${process.platform}/${process.arch}`), nodeVersion: process.version } };
       let failure: unknown;
       if (!opts.client) {

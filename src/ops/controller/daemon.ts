@@ -5,7 +5,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import { ConflictError, KctlError, TimeoutError } from '../../errors';
 import { controllerFiles, runningController } from '../../controllers/process/files';
 import { processAlive } from '../../store/pid-lock';

@@ -1,7 +1,7 @@
 /** `kctl controller run`: the controller process in the foreground, logging to stderr until SIGINT/SIGTERM. */
-import type { Factory } from '../../cli/factory';
-import { hookInterrupts } from '../../cli/factory';
-import { controllerContext } from '../../cli/shared';
+import type { Factory } from '../../app/factory';
+import { hookInterrupts } from '../../app/interrupts';
+import { controllerContext } from '../../app/controller-context';
 import { rfc3339 } from '../../api/time';
 import { parseDuration } from '../../util/duration';
 import { DEFAULT_PROXY_ADDRESS } from '../../controllers/service/node-ports';

@@ -1,5 +1,5 @@
 /** `rollout history [--revision N]`: kubectl's history viewer over the Deployment's ReplicaSets. */
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import { refName } from '../../api/kinds';
 import { CHANGE_CAUSE } from '../../controllers/deployment/annotations';
 import { KctlError } from '../../errors';

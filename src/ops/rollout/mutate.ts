@@ -3,7 +3,7 @@
  * transaction, print kubectl's `deployment.apps/web <word>` lines, then wait like every mutating command
  * (exiting 6 if an opted-in Deployment was rolled back automatically meanwhile).
  */
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import type { KObject } from '../../api/types';
 import { refName } from '../../api/kinds';
 import type { State } from '../../store/state';

@@ -1,5 +1,5 @@
 /** `rollout pause` / `rollout resume`: spec.paused, with kubectl's errors when it is already so. */
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import { pluralName } from '../../api/kinds';
 import { KctlError } from '../../errors';
 import { mutateDeployments, specChanged, type WaitOptions } from './mutate';

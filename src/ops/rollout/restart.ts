@@ -1,5 +1,5 @@
 /** `rollout restart`: a new pod template annotation, so the Deployment rolls out fresh pods. */
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import { pluralName } from '../../api/kinds';
 import { KctlError } from '../../errors';
 import { mutateDeployments, specChanged, type WaitOptions } from './mutate';

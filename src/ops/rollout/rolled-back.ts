@@ -2,7 +2,7 @@
  * How kctl reports an automatic rollback that happened while a command waited on a Deployment: a warning line
  * on stderr, then RolledBackError (ExitCode.RolledBack) so scripts can tell it from success and from failure.
  */
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import type { AutoRollback } from '../../controllers/autorollback';
 import { RolledBackError } from '../../errors';
 

@@ -5,8 +5,8 @@
  * Deployment's annotation, or --auto-rollback here) a failed rollout is undone to the latest completed
  * revision, said on stderr, and the command exits with ExitCode.RolledBack.
  */
-import type { Factory } from '../../cli/factory';
-import { controllerContext } from '../../cli/shared';
+import type { Factory } from '../../app/factory';
+import { controllerContext } from '../../app/controller-context';
 import { KctlError, RolloutFailedError, TimeoutError, UsageError } from '../../errors';
 import type { AutoRollback } from '../../controllers/autorollback';
 import type { Verdict } from '../../controllers/drive';

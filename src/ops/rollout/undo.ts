@@ -1,5 +1,5 @@
 /** `rollout undo [--to-revision N]`: the Deployment controller's rollbackTo, printed as kubectl prints it. */
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import { UsageError } from '../../errors';
 import { mutateDeployments, type WaitOptions } from './mutate';
 

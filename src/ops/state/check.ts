@@ -3,7 +3,7 @@
  * Those are what the next reconcile would remove as orphans, so this is the question to ask before any
  * command after a state file was restored from a backup or edited by hand.
  */
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import { KctlError } from '../../errors';
 import { LABEL } from '../../runtime/runtime';
 import { objectKey } from '../../store/state';

@@ -4,7 +4,7 @@
  * is kept as a copy beside it, never deleted. A readable state is only replaced with --force.
  */
 import * as fs from 'fs';
-import type { Factory } from '../../cli/factory';
+import type { Factory } from '../../app/factory';
 import { refName } from '../../api/kinds';
 import { ConflictError, ExitCode, KctlError, StateFileError } from '../../errors';
 import type { Store } from '../../store/store';

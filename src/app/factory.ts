@@ -4,6 +4,7 @@
  */
 import type { ContainerRuntime } from '../runtime/runtime';
 import type { Store } from '../store/store';
+import { interruptSignal } from './interrupts';
 
 export interface Output {
   write(text: string): void;
@@ -81,22 +82,7 @@ export function processFactory(): Factory {
       return runtime;
     },
     log: debugLog(globals, () => f.stderr),
-    interrupted: new Promise<void>((resolve) => {
-      // Registered lazily by long-running commands via onInterrupt(); see cli/interrupt.ts.
-      interruptResolvers.push(resolve);
-    }),
+    interrupted: interruptSignal(),
   };
   return f;
-}
-
-const interruptResolvers: (() => void)[] = [];
-let signalsHooked = false;
-
-/** Long-running commands call this so the first SIGINT/SIGTERM stops them cleanly instead of killing kctl. */
-export function hookInterrupts(): void {
-  if (signalsHooked) return;
-  signalsHooked = true;
-  const fire = () => interruptResolvers.splice(0).forEach((r) => r());
-  process.once('SIGINT', fire);
-  process.once('SIGTERM', fire);
 }
