@@ -2,7 +2,7 @@
  * The commander root and the ONE place that renders errors and decides the exit code.
  * Command modules only define flags and call into the rest of kctl lazily, so start-up stays small.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { DiffOutcome, ExitCode, KctlError, UsageError } from '../errors';
 import { processFactory, type Factory } from '../app/factory';
 import { registerCommands } from './commands';
@@ -25,7 +25,7 @@ export function buildProgram(f: Factory): Command {
     })
     .exitOverride();
   program.hook('preAction', (_root, action) => {
-    const g = action.optsWithGlobals();
+    const g = action.optsWithGlobals() as ReturnType<typeof program.opts>;
     f.globals.state = g.state;
     f.globals.namespace = g.namespace;
     f.globals.context = g.context;
@@ -39,7 +39,7 @@ export function buildProgram(f: Factory): Command {
   return program;
 }
 
-function inheritExitOverride(cmd: Command): void {
+function inheritExitOverride(cmd: CommandUnknownOpts): void {
   cmd.exitOverride();
   cmd.commands.forEach(inheritExitOverride);
 }

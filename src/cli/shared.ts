@@ -1,5 +1,5 @@
 /** Flag helpers and wiring shared by the command modules (kept light: no heavy imports at load time). */
-import type { Command } from 'commander';
+import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { UsageError } from '../errors';
 
 export const DEFAULT_TIMEOUT = '5m';
@@ -13,7 +13,7 @@ export function parseBool(flag: string): (value: string | undefined) => boolean 
 }
 
 /** --wait/--timeout, on every command that changes something. */
-export function addWaitFlags(cmd: Command, what = 'the objects to converge'): Command {
+export function addWaitFlags<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>, what = 'the objects to converge') {
   return cmd
     .option('--wait [bool]', `wait for ${what} (--wait=false returns after one reconcile pass)`, parseBool('wait'), true)
     .option('--timeout <duration>', 'how long to wait (e.g. 30s, 2m)', DEFAULT_TIMEOUT);

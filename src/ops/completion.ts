@@ -3,7 +3,7 @@
  * falls behind the commands. Commands, subcommands, flags and resource types come from the tree and the kinds
  * table; resource names and namespaces are asked of kctl itself (`kctl get TYPE -o name`) at completion time.
  */
-import type { Command } from 'commander';
+import type { CommandUnknownOpts as Command } from '@commander-js/extra-typings';
 import type { Factory } from '../app/factory';
 import { KINDS } from '../api/kinds';
 import { UsageError } from '../errors';

@@ -15,7 +15,7 @@ import { parseDuration } from '../util/duration';
 import { parseResourceArgs } from './resource-args';
 
 export interface WaitOptions {
-  for: string[];
+  for?: string[];
   selector?: string;
   all?: boolean;
   timeout: string;

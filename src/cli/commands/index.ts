@@ -1,5 +1,5 @@
 /** Every verb, registered in the order `kctl --help` lists them. Each module is thin and loads the rest lazily. */
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import type { Factory } from '../../app/factory';
 
 type Register = (program: Command, f: Factory) => void;
