@@ -31,6 +31,9 @@ export interface KObject {
   [key: string]: unknown;
 }
 
+/** An object whose fields kctl does not type: manifest checks and defaults walk it field by field. */
+export type Json = Record<string, any>;
+
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
   matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[];

@@ -5,7 +5,8 @@
  */
 import { findKind } from '../api/kinds';
 import type { KObject } from '../api/types';
-import { semanticProblems, type FieldPath, type FieldProblem } from '../api/semantic';
+import type { FieldPath, FieldProblem } from '../api/problems';
+import { semanticProblems } from '../api/semantic';
 import { ignoredFieldPaths } from './ignored-fields';
 import { isIgnoredKind } from './ignored-kinds';
 import { schemaProblems } from './schema-problems';

@@ -1,5 +1,5 @@
 /** Prints a field path as kubectl does: spec.containers[0].name, data[tls.crt], metadata.labels[app.kubernetes.io/name]. */
-import type { FieldPath } from '../api/semantic';
+import type { FieldPath } from '../api/problems';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

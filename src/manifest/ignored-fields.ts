@@ -2,110 +2,36 @@
  * Kubernetes fields that mean nothing on one Docker host. They are accepted, so real manifests (Helm output,
  * `kubectl get -o yaml` exports) apply, and each one present gets a warning. No warning when the value is
  * empty or is Kubernetes' own default, because ignoring it then changes nothing.
- * The schemas describe each of these fields as "Ignored by kctl" (tests/unit/manifest-schemas.test.ts checks).
- * Remove an entry here when kctl starts to honour the field.
+ * Each kind lists its fields in src/kinds/<kind>/ignored-fields.ts; the schemas describe each of them as
+ * "Ignored by kctl" (tests/unit/manifest-schema.test.ts checks). Remove an entry when kctl starts to honour the field.
  */
-import type { FieldPath } from '../api/semantic';
+import type { IgnoredFields } from '../api/kind-parts';
+import type { FieldPath } from '../api/problems';
+import { kindParts } from '../kinds/catalog';
 
-/** Field name -> values for which ignoring the field changes nothing. */
-type IgnoredFields = Record<string, unknown[]>;
-
-export const IGNORED_POD_SPEC_FIELDS: IgnoredFields = {
-  nodeSelector: [],
-  nodeName: [],
-  affinity: [],
-  tolerations: [],
-  topologySpreadConstraints: [],
-  schedulerName: ['default-scheduler'],
-  priorityClassName: [],
-  priority: [0],
-  preemptionPolicy: ['PreemptLowerPriority'],
-  serviceAccountName: ['default'],
-  serviceAccount: ['default'],
-  automountServiceAccountToken: [false],
-  imagePullSecrets: [],
-  runtimeClassName: [],
-  overhead: [],
-  shareProcessNamespace: [false],
-  hostNetwork: [false],
-  hostPID: [false],
-  hostIPC: [false],
-  hostUsers: [true],
-  hostAliases: [],
-  dnsConfig: [],
-  setHostnameAsFQDN: [false],
-  readinessGates: [],
-  os: [{ name: 'linux' }],
-  schedulingGates: [],
-  resourceClaims: [],
-  resources: [],
-  ephemeralContainers: [],
-};
-
-export const IGNORED_CONTAINER_FIELDS: IgnoredFields = {
-  volumeDevices: [],
-  resizePolicy: [],
-  restartPolicy: [],
-};
-
-export const IGNORED_SERVICE_SPEC_FIELDS: IgnoredFields = {
-  externalIPs: [],
-  externalTrafficPolicy: ['Cluster'],
-  internalTrafficPolicy: ['Cluster'],
-  sessionAffinity: ['None'],
-  sessionAffinityConfig: [],
-  loadBalancerIP: [],
-  loadBalancerSourceRanges: [],
-  loadBalancerClass: [],
-  allocateLoadBalancerNodePorts: [true],
-  healthCheckNodePort: [],
-  ipFamilies: [['IPv4']],
-  ipFamilyPolicy: ['SingleStack'],
-  publishNotReadyAddresses: [false],
-  trafficDistribution: [],
-};
-
-export const IGNORED_PVC_SPEC_FIELDS: IgnoredFields = {
-  volumeName: [],
-  selector: [],
-  dataSource: [],
-  dataSourceRef: [],
-  volumeAttributesClassName: [],
-};
-
-/** Paths of the ignored fields present in a (schema-valid) object, in document order of the checks. */
-export function ignoredFieldPaths(obj: { kind: string; spec?: any }): FieldPath[] {
+/** Paths of the ignored fields present in a (schema-valid) object, in the order of the kind's sections. */
+export function ignoredFieldPaths(obj: { kind: string }): FieldPath[] {
   const found: FieldPath[] = [];
-  const collect = (section: unknown, path: FieldPath, fields: IgnoredFields) => {
-    if (!isObject(section)) return;
-    for (const [name, harmless] of Object.entries(fields)) {
-      const value = section[name];
-      if (value !== undefined && !isEmpty(value) && !harmless.some((h) => sameJson(h, value))) found.push([...path, name]);
-    }
-  };
-  const podSpec = (spec: unknown, path: FieldPath) => {
-    collect(spec, path, IGNORED_POD_SPEC_FIELDS);
-    if (!isObject(spec)) return;
-    for (const group of ['initContainers', 'containers']) {
-      const containers = Array.isArray(spec[group]) ? spec[group] : [];
-      containers.forEach((c: unknown, i: number) => collect(c, [...path, group, i], IGNORED_CONTAINER_FIELDS));
-    }
-  };
-  switch (obj.kind) {
-    case 'Pod':
-      podSpec(obj.spec, ['spec']);
-      break;
-    case 'Deployment':
-      podSpec(obj.spec?.template?.spec, ['spec', 'template', 'spec']);
-      break;
-    case 'Service':
-      collect(obj.spec, ['spec'], IGNORED_SERVICE_SPEC_FIELDS);
-      break;
-    case 'PersistentVolumeClaim':
-      collect(obj.spec, ['spec'], IGNORED_PVC_SPEC_FIELDS);
-      break;
+  for (const { at, fields } of kindParts(obj.kind)?.ignored?.().ignoredSections ?? []) {
+    for (const { value, path } of sectionsAt(obj, at, [])) collect(value, path, fields, found);
   }
   return found;
+}
+
+/** The values at a path whose `'*'` steps stand for every item of a list. */
+function sectionsAt(value: unknown, at: FieldPath, path: FieldPath): { value: unknown; path: FieldPath }[] {
+  if (at.length === 0) return [{ value, path }];
+  const [step, ...rest] = at;
+  if (step === '*') return Array.isArray(value) ? value.flatMap((item, i) => sectionsAt(item, rest, [...path, i])) : [];
+  return isObject(value) ? sectionsAt(value[step], rest, [...path, step]) : [];
+}
+
+function collect(section: unknown, path: FieldPath, fields: IgnoredFields, found: FieldPath[]): void {
+  if (!isObject(section)) return;
+  for (const [name, harmless] of Object.entries(fields)) {
+    const value = section[name];
+    if (value !== undefined && !isEmpty(value) && !harmless.some((h) => sameJson(h, value))) found.push([...path, name]);
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -5,7 +5,7 @@
  */
 import { findKind } from '../api/kinds';
 import type { KObject } from '../api/types';
-import type { FieldPath, FieldProblem } from '../api/semantic';
+import type { FieldPath, FieldProblem } from '../api/problems';
 import { UsageError, ValidationError } from '../errors';
 import { checkObject, type CheckResult } from './check-object';
 import { formatFieldPath } from './field-path';

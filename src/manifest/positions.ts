@@ -1,6 +1,6 @@
 /** Maps field paths of a parsed YAML document back to line:column positions in the source text. */
 import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
-import type { FieldPath } from '../api/semantic';
+import type { FieldPath } from '../api/problems';
 
 export interface Position {
   line: number;

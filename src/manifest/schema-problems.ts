@@ -1,6 +1,6 @@
 /** Validates an object against its kind's JSON Schema and turns ajv's errors into kubectl-style field problems. */
 import type { ErrorObject } from 'ajv';
-import type { FieldPath, FieldProblem } from '../api/semantic';
+import type { FieldPath, FieldProblem } from '../api/problems';
 import { formatValue } from '../api/names';
 import { closestName } from './suggest';
 import { schemaValidator } from './validators';

@@ -1,6 +1,7 @@
 /** `kctl api-resources`: the kinds table (src/api/kinds.ts) as kubectl lists a server's resources. */
 import type { Factory } from '../app/factory';
-import { KINDS, type KindInfo } from '../api/kinds';
+import { KINDS } from '../api/kinds';
+import type { KindInfo } from '../api/kind-parts';
 import { UsageError } from '../errors';
 import { ALL_KINDS } from './resource-args';
 

@@ -1,7 +1,8 @@
 /**
  * kubectl's resource arguments: `deployment/web pod/x`, `deployments web web2`, `deploy,svc`, `all`.
  */
-import { resolveResource, type KindInfo } from '../api/kinds';
+import { resolveResource } from '../api/kinds';
+import type { KindInfo } from '../api/kind-parts';
 import { UsageError } from '../errors';
 
 /** The kinds `kctl get all` shows, in kubectl's order. */

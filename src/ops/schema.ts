@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Factory } from '../app/factory';
-import { resolveResource, type KindInfo } from '../api/kinds';
+import { resolveResource } from '../api/kinds';
+import type { KindInfo } from '../api/kind-parts';
 import { NotFoundError, UsageError } from '../errors';
 import { SCHEMAS_DIR } from '../manifest/validators';
 

@@ -1,5 +1,6 @@
 /** applyDefaults fills what the Kubernetes API server fills, so stored objects and diffs look as on a cluster. */
-import { applyDefaults, imageTag } from '../../src/api/defaults';
+import { applyDefaults } from '../../src/api/defaults';
+import { imageTag } from '../../src/kinds/pod/defaults';
 import type { KObject } from '../../src/api/types';
 
 const deployment = (): KObject => ({

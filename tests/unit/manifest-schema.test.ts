@@ -5,7 +5,9 @@ import * as path from 'path';
 import { KINDS } from '../../src/api/kinds';
 import { ValidationError } from '../../src/errors';
 import { loadManifests, validateObject } from '../../src/manifest/load';
-import { IGNORED_CONTAINER_FIELDS, IGNORED_POD_SPEC_FIELDS, IGNORED_PVC_SPEC_FIELDS, IGNORED_SERVICE_SPEC_FIELDS } from '../../src/manifest/ignored-fields';
+import { IGNORED_CONTAINER_FIELDS, IGNORED_POD_SPEC_FIELDS } from '../../src/kinds/pod/ignored-fields';
+import { IGNORED_PVC_SPEC_FIELDS } from '../../src/kinds/persistentvolumeclaim/ignored-fields';
+import { IGNORED_SERVICE_SPEC_FIELDS } from '../../src/kinds/service/ignored-fields';
 import { generateValidatorsModule, schemaValidator } from '../../src/manifest/validators';
 import { FIXTURES, cleanupTempDirs, problemsOf } from '../fixtures/manifests/load-helpers';
 

@@ -6,7 +6,7 @@
  * Kubernetes keeps recommendations and scale events in the controller's memory; kctl keeps them in the
  * HPA's status.kctl so that they survive between kctl processes.
  */
-import { HPA_DEFAULT_SCALE_DOWN, HPA_DEFAULT_SCALE_UP } from '../../api/defaults';
+import { HPA_DEFAULT_SCALE_DOWN, HPA_DEFAULT_SCALE_UP } from '../../kinds/horizontalpodautoscaler/defaults';
 
 export interface ScalingPolicy {
   type: 'Pods' | 'Percent';

@@ -4,7 +4,7 @@
  */
 import type { ContainerRuntime } from '../../runtime/runtime';
 import { RuntimeError } from '../../runtime/runtime';
-import { defaultPullPolicy } from '../../api/defaults';
+import { defaultPullPolicy } from '../../kinds/pod/defaults';
 
 export type ImageOutcome =
   | { ok: true; warning?: string; pulled: boolean }

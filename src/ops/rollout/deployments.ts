@@ -3,7 +3,8 @@
  * `deployment web`, `deploy/a deploy/b`), with kubectl's errors for kinds it cannot roll out.
  */
 import type { KObject } from '../../api/types';
-import { pluralName, type KindInfo } from '../../api/kinds';
+import { pluralName } from '../../api/kinds';
+import type { KindInfo } from '../../api/kind-parts';
 import { KctlError, NotFoundError } from '../../errors';
 import type { State } from '../../store/state';
 import { parseResourceArgs } from '../resource-args';

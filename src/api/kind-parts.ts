@@ -1,0 +1,48 @@
+/**
+ * The shapes of a kind's api-layer parts: what src/kinds/<kind>/ declares and src/kinds/catalog.ts lists.
+ * Types only, so the kind folders, api/ and manifest/ can share them without importing one another.
+ */
+import type { FieldPath, Problems } from './problems';
+import type { Json, KObject } from './types';
+
+/** How a kind is spelt on the command line, printed, stored and validated. */
+export interface KindInfo {
+  kind: string;
+  apiVersion: string;
+  /** Also accepted in manifests (older or alternative group versions). */
+  acceptedApiVersions: string[];
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  /** How kubectl prints a reference: `deployment.apps`, `service`, ... */
+  display: string;
+  namespaced: boolean;
+  /** File under schemas/ (without .json); absent for kinds only kctl creates (ReplicaSet, Endpoints, Event). */
+  schema?: string;
+  /** Users may write it in a manifest. */
+  applicable: boolean;
+}
+
+/** Field name -> values for which ignoring the field changes nothing. */
+export type IgnoredFields = Record<string, unknown[]>;
+
+/** Fields kctl accepts but ignores (meaningless on one Docker host), at one place of an object. */
+export interface IgnoredSection {
+  /** Where the fields sit; a `'*'` step stands for every item of a list. */
+  at: FieldPath;
+  fields: IgnoredFields;
+}
+
+/**
+ * One kind's row in the catalog. Everything but the names is loaded on first use (a require in the
+ * loader), so that commands which only resolve names do not load the rules of every kind.
+ */
+export interface KindParts {
+  info: KindInfo;
+  /** The API server's defaults for the kind, filled into a copy (metadata.namespace is already set). */
+  defaults?: () => { defaults(obj: KObject): void };
+  /** The kind's semantic checks, after the object-meta checks every kind gets. */
+  validate?: () => { validate(p: Problems, obj: Json): void };
+  /** Fields to warn about, in the order they are reported. */
+  ignored?: () => { ignoredSections: IgnoredSection[] };
+}

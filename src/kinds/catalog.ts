@@ -1,0 +1,40 @@
+/**
+ * Every kind kctl knows, one row each, with its api-layer parts from src/kinds/<kind>/: names (info.ts), the API
+ * server's defaults (defaults.ts), semantic checks (validate.ts) and the fields ignored on one host
+ * (ignored-fields.ts). Row order is the order of `kctl api-resources` and of name resolution.
+ * A new kind is its folder, a row here, a row in registry.ts and its schema under schemas/.
+ */
+import type { KindParts } from '../api/kind-parts';
+import { info as configmap } from './configmap/info';
+import { info as deployment } from './deployment/info';
+import { info as endpoints } from './endpoints/info';
+import { info as event } from './event/info';
+import { info as horizontalpodautoscaler } from './horizontalpodautoscaler/info';
+import { info as namespace } from './namespace/info';
+import { info as persistentvolumeclaim } from './persistentvolumeclaim/info';
+import { info as pod } from './pod/info';
+import { info as replicaset } from './replicaset/info';
+import { info as secret } from './secret/info';
+import { info as service } from './service/info';
+
+// The loaders are literal requires so that only the kinds in use are loaded (see KindParts).
+export const CATALOG: readonly KindParts[] = [
+  { info: namespace },
+  { info: deployment, defaults: () => require('./deployment/defaults'), validate: () => require('./deployment/validate'), ignored: () => require('./deployment/ignored-fields') },
+  { info: replicaset },
+  { info: pod, defaults: () => require('./pod/defaults'), validate: () => require('./pod/validate'), ignored: () => require('./pod/ignored-fields') },
+  { info: service, defaults: () => require('./service/defaults'), validate: () => require('./service/validate'), ignored: () => require('./service/ignored-fields') },
+  { info: endpoints },
+  { info: configmap, validate: () => require('./configmap/validate') },
+  { info: secret, defaults: () => require('./secret/defaults'), validate: () => require('./secret/validate') },
+  { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },
+  { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
+  { info: event },
+];
+
+const byKind = new Map(CATALOG.map((k) => [k.info.kind, k]));
+
+/** The row of a kind, if kctl knows it. */
+export function kindParts(kind: string): KindParts | undefined {
+  return byKind.get(kind);
+}

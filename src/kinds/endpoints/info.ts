@@ -1,0 +1,13 @@
+import type { KindInfo } from '../../api/kind-parts';
+
+export const info: KindInfo = {
+  kind: 'Endpoints',
+  apiVersion: 'v1',
+  acceptedApiVersions: ['v1'],
+  plural: 'endpoints',
+  singular: 'endpoints',
+  shortNames: ['ep'],
+  display: 'endpoints',
+  namespaced: true,
+  applicable: false,
+};

@@ -1,0 +1,14 @@
+import type { KindInfo } from '../../api/kind-parts';
+
+export const info: KindInfo = {
+  kind: 'Pod',
+  apiVersion: 'v1',
+  acceptedApiVersions: ['v1'],
+  plural: 'pods',
+  singular: 'pod',
+  shortNames: ['po'],
+  display: 'pod',
+  namespaced: true,
+  schema: 'pod',
+  applicable: true,
+};

@@ -1,0 +1,13 @@
+import type { KindInfo } from '../../api/kind-parts';
+
+export const info: KindInfo = {
+  kind: 'ReplicaSet',
+  apiVersion: 'apps/v1',
+  acceptedApiVersions: ['apps/v1'],
+  plural: 'replicasets',
+  singular: 'replicaset',
+  shortNames: ['rs'],
+  display: 'replicaset.apps',
+  namespaced: true,
+  applicable: false,
+};

@@ -1,0 +1,14 @@
+import type { KindInfo } from '../../api/kind-parts';
+
+export const info: KindInfo = {
+  kind: 'Secret',
+  apiVersion: 'v1',
+  acceptedApiVersions: ['v1'],
+  plural: 'secrets',
+  singular: 'secret',
+  shortNames: [],
+  display: 'secret',
+  namespaced: true,
+  schema: 'secret',
+  applicable: true,
+};

@@ -1,0 +1,14 @@
+import type { KindInfo } from '../../api/kind-parts';
+
+export const info: KindInfo = {
+  kind: 'Service',
+  apiVersion: 'v1',
+  acceptedApiVersions: ['v1'],
+  plural: 'services',
+  singular: 'service',
+  shortNames: ['svc'],
+  display: 'service',
+  namespaced: true,
+  schema: 'service',
+  applicable: true,
+};
