@@ -4,9 +4,9 @@
  * JSON Schema, the semantic rules, and the ignored fields to warn about.
  */
 import { findKind } from '../api/kinds';
-import type { KObject } from '../api/types';
 import type { FieldPath, FieldProblem } from '../api/problems';
 import { semanticProblems } from '../api/semantic';
+import type { KObject } from '../api/types';
 import { ignoredFieldPaths } from './ignored-fields';
 import { isIgnoredKind } from './ignored-kinds';
 import { schemaProblems } from './schema-problems';

@@ -2,8 +2,8 @@
  * Pod spec and container fields that mean nothing on one Docker host (scheduling, accounts, host namespaces, ...),
  * for Pods and for pod templates. See manifest/ignored-fields.ts for what kctl does with them.
  */
-import type { FieldPath } from '../../api/problems';
 import type { IgnoredFields, IgnoredSection } from '../../api/kind-parts';
+import type { FieldPath } from '../../api/problems';
 
 export const IGNORED_POD_SPEC_FIELDS: IgnoredFields = {
   nodeSelector: [],
