@@ -8,7 +8,7 @@ import { refName } from '../api/kinds';
 import { RolloutFailedError } from '../errors';
 import type { State } from '../store/state';
 import type { Verdict } from './drive';
-import { isPodReady } from './replicaset/pod-status';
+import { isPodReady } from '../api/pod-status';
 import { autoRollbackEnabled } from './autorollback/switch';
 
 const STUCK_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'InvalidImageName']);

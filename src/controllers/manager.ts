@@ -15,7 +15,7 @@ import { syncDeployment } from './deployment/sync';
 import { collectGarbage } from './gc';
 import { ImageCache } from './pod/images';
 import { syncPod, type PodOutcome } from './pod/sync';
-import { isPodReady } from './replicaset/pod-status';
+import { isPodReady } from '../api/pod-status';
 import { syncReplicaSet } from './replicaset/sync';
 import { networkName } from './scope';
 import { syncHPAs } from './hpa/sync';

@@ -9,6 +9,7 @@ import type { Factory } from '../app/factory';
 import { hookInterrupts } from '../app/interrupts';
 import type { KObject } from '../api/types';
 import { pluralName, resolveResource } from '../api/kinds';
+import { isPodReady } from '../api/pod-status';
 import { fromLabelSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';
 import type { State } from '../store/state';
@@ -107,7 +108,6 @@ function backends(state: State, obj: KObject, remote: string): Backend[] {
     const port = servicePort(obj, remote);
     return port ? serviceBackends(state, obj, port.name) : [];
   }
-  const { isPodReady } = require('../controllers/replicaset/pod-status') as typeof import('../controllers/replicaset/pod-status');
   const pods = obj.kind === 'Pod' ? [obj] : state.list('Pod', obj.metadata.namespace, fromLabelSelector(obj.spec?.selector)).filter((p) => isPodReady(p) && !p.metadata.deletionTimestamp);
   return pods.flatMap((pod) => {
     const port = containerPort(pod, remote);

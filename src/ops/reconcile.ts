@@ -2,6 +2,7 @@
 import type { Factory } from '../app/factory';
 import { hookInterrupts } from '../app/interrupts';
 import { controllerContext } from '../app/controller-context';
+import { isPodReady } from '../api/pod-status';
 import type { Target } from '../controllers/converged';
 import { convergeTargets } from './converge';
 
@@ -19,7 +20,6 @@ export async function runReconcile(f: Factory, opts: { watch?: boolean; wait: bo
   await convergeTargets(f, targets, opts);
   const after = f.store().read();
   const pods = after.list('Pod');
-  const { isPodReady } = require('../controllers/replicaset/pod-status') as typeof import('../controllers/replicaset/pod-status');
   const ready = pods.filter(isPodReady);
   f.stdout.write(`reconciled: ${after.list('Deployment').length} deployments, ${pods.length} pods (${ready.length} ready)\n`);
 }

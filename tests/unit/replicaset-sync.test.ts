@@ -1,7 +1,7 @@
 import type { KObject } from '../../src/api/types';
 import { State, emptyState } from '../../src/store/state';
 import { BURST_REPLICAS, syncReplicaSet } from '../../src/controllers/replicaset/sync';
-import { isPodAvailable, isPodReady } from '../../src/controllers/replicaset/pod-status';
+import { isPodAvailable, isPodReady } from '../../src/api/pod-status';
 import { START } from './rollout-sim';
 
 const at = (seconds: number) => new Date(START.getTime() + seconds * 1000);

@@ -12,7 +12,7 @@ import { parseCpu, parseMemory } from '../../api/quantity';
 import { rfc3339 } from '../../api/time';
 import { fromLabelSelector } from '../../api/selector';
 import type { State } from '../../store/state';
-import { isPodReady } from '../replicaset/pod-status';
+import { isPodReady } from '../../api/pod-status';
 import { emptyHistory, normalize, recordScale, type History } from './behavior';
 import { formatCpu, formatMemory } from './usage';
 import { MetricError, resourceReplicas, type PodSample, type Target } from './replicas';

@@ -11,7 +11,7 @@ import { LABEL, type ContainerInfo, type ContainerRuntime } from '../../runtime/
 import type { State } from '../../store/state';
 import type { Scope } from '../scope';
 import { attemptOf } from './container-step';
-import { isPodReady } from '../replicaset/pod-status';
+import { isPodReady } from '../../api/pod-status';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 

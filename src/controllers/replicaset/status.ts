@@ -1,6 +1,6 @@
 /** A ReplicaSet's status from its active pods, as Kubernetes' calculateStatus computes it. */
 import type { KObject } from '../../api/types';
-import { isPodAvailable, isPodReady } from './pod-status';
+import { isPodAvailable, isPodReady } from '../../api/pod-status';
 
 export interface ReplicaSetStatus {
   replicas: number;

@@ -8,7 +8,7 @@ import type { State } from '../../store/state';
 import type { SyncResult } from '../types';
 import { newPod } from './new-pod';
 import { controlledBy } from './ownership';
-import { availableFrom, isPodActive } from './pod-status';
+import { availableFrom, isPodActive } from '../../api/pod-status';
 import { replicaSetStatus } from './status';
 import { podsToDelete } from './victims';
 

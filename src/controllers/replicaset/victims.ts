@@ -4,7 +4,7 @@
  * before fewer, newer before older. So a scale-down takes the pods that serve least.
  */
 import type { KObject } from '../../api/types';
-import { isPodReady, readyCondition } from './pod-status';
+import { isPodReady, readyCondition } from '../../api/pod-status';
 
 const PHASE_ORDER: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 

@@ -11,7 +11,7 @@
 import type { KObject } from '../../api/types';
 import { processAlive } from '../../store/pid-lock';
 import type { State } from '../../store/state';
-import { isPodReady } from '../replicaset/pod-status';
+import { isPodReady } from '../../api/pod-status';
 import { selects } from './endpoints';
 
 export const DRAINING_BY = 'kctl.io/draining-by';

@@ -7,7 +7,7 @@
 import type { KObject } from '../../api/types';
 import { fromLabelSelector, matchesSelector } from '../../api/selector';
 import type { State } from '../../store/state';
-import { isPodReady } from '../replicaset/pod-status';
+import { isPodReady } from '../../api/pod-status';
 import { resolveTargetPort, type ServicePort } from './target-port';
 
 export interface EndpointAddress {

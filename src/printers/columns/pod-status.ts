@@ -4,7 +4,7 @@
  */
 import type { KObject } from '../../api/types';
 import { age } from '../age';
-import { isPodReady } from '../../controllers/replicaset/pod-status';
+import { isPodReady } from '../../api/pod-status';
 
 export interface PodSummary {
   ready: string;

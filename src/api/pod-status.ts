@@ -1,5 +1,5 @@
-/** Readiness and availability of a Pod, as Kubernetes' podutil judges them. Shared by every controller. */
-import type { Condition, KObject } from '../../api/types';
+/** Readiness and availability of a Pod, as Kubernetes' podutil judges them: pure, for controllers and printers alike. */
+import type { Condition, KObject } from './types';
 
 export function readyCondition(pod: KObject): Condition | undefined {
   return (pod.status?.conditions as Condition[] | undefined)?.find((c) => c.type === 'Ready');
