@@ -3,7 +3,8 @@
  * (Kubernetes' deployment util: SetNewReplicaSetAnnotations, SetReplicasAnnotations, SetDeploymentRevision).
  */
 import type { KObject } from '../../api/types';
-import { maxSurgeOf, replicasOf } from './spec';
+import { replicasOf } from './spec';
+import type { RolloutStrategy } from './strategy';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -31,11 +32,11 @@ function annotationsOf(obj: KObject): Record<string, string> {
 }
 
 /**
- * Brings the new ReplicaSet's annotations up to date: the Deployment's own annotations (change-cause...), the
- * revision (only ever raised; a raised one keeps the old number in revision-history, as after a rollback) and,
- * for a ReplicaSet about to be created, the replica annotations. Returns whether anything changed.
+ * Brings the new ReplicaSet's annotations up to date: the Deployment's own annotations (change-cause...) and the
+ * revision (only ever raised; a raised one keeps the old number in revision-history, as after a rollback).
+ * Returns whether anything changed.
  */
-export function setNewReplicaSetAnnotations(dep: KObject, rs: KObject, newRevision: number, exists: boolean): boolean {
+export function setNewReplicaSetAnnotations(dep: KObject, rs: KObject, newRevision: number): boolean {
   const annotations = annotationsOf(rs);
   let changed = false;
   for (const [k, v] of Object.entries(dep.metadata.annotations ?? {})) {
@@ -53,14 +54,13 @@ export function setNewReplicaSetAnnotations(dep: KObject, rs: KObject, newRevisi
       annotations[REVISION_HISTORY] = history ? `${history},${oldRevision}` : String(oldRevision);
     }
   }
-  if (!exists && setReplicasAnnotations(rs, dep)) changed = true;
   return changed;
 }
 
 /** desired-replicas and max-replicas: the Deployment's size when this ReplicaSet was last scaled (for proportions). */
-export function setReplicasAnnotations(rs: KObject, dep: KObject): boolean {
+export function setReplicasAnnotations(rs: KObject, dep: KObject, strategy: RolloutStrategy): boolean {
   const desired = String(replicasOf(dep));
-  const max = String(replicasOf(dep) + maxSurgeOf(dep));
+  const max = String(replicasOf(dep) + strategy.maxSurge(dep));
   const annotations = annotationsOf(rs);
   if (annotations[DESIRED_REPLICAS] === desired && annotations[MAX_REPLICAS] === max) return false;
   annotations[DESIRED_REPLICAS] = desired;

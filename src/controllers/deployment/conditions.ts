@@ -4,6 +4,8 @@ import { rfc3339 } from '../../api/time';
 
 export const Available = 'Available';
 export const Progressing = 'Progressing';
+/** Argo Rollouts' condition for a spec its controller cannot act on (kctl: a state file edited by hand). */
+export const InvalidSpec = 'InvalidSpec';
 
 export const Reason = {
   MinimumReplicasAvailable: 'MinimumReplicasAvailable',
@@ -15,6 +17,7 @@ export const Reason = {
   ProgressDeadlineExceeded: 'ProgressDeadlineExceeded',
   DeploymentPaused: 'DeploymentPaused',
   DeploymentResumed: 'DeploymentResumed',
+  InvalidSpec: 'InvalidSpec',
 } as const;
 
 export interface ConditionHolder {

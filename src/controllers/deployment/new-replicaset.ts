@@ -7,10 +7,11 @@ import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../../api/pod-template
 import { rfc3339 } from '../../api/time';
 import type { State } from '../../store/state';
 import { controllerRef } from '../replicaset/ownership';
-import { maxRevision, REVISION, setDeploymentRevision, setNewReplicaSetAnnotations } from './annotations';
+import { maxRevision, REVISION, setDeploymentRevision, setNewReplicaSetAnnotations, setReplicasAnnotations } from './annotations';
 import { getCondition, newCondition, Progressing, Reason, setCondition } from './conditions';
-import { findNewReplicaSet, replicaSetsOf, specReplicas } from './replicasets';
-import { isRollingUpdate, maxSurgeOf, minReadySecondsOf, progressDeadlineSecondsOf, replicasOf } from './spec';
+import { findNewReplicaSet, replicaSetsOf } from './replicasets';
+import { minReadySecondsOf, progressDeadlineSecondsOf } from './spec';
+import type { RolloutStrategy } from './strategy';
 import { bumpGeneration } from '../../api/generation';
 
 export interface ReplicaSets {
@@ -24,8 +25,11 @@ export function allOf({ newRS, oldRSs }: ReplicaSets): KObject[] {
   return newRS ? [...oldRSs, newRS] : oldRSs;
 }
 
-/** Creates the new ReplicaSet only when `create` is set (Recreate waits for the old pods first). */
-export function replicaSetsAndSyncRevision(state: State, dep: KObject, create: boolean, now: Date): ReplicaSets {
+/**
+ * Creates a missing new ReplicaSet, sized by the strategy, only when `createWith` names one (Recreate waits for the
+ * old pods first).
+ */
+export function replicaSetsAndSyncRevision(state: State, dep: KObject, now: Date, createWith?: RolloutStrategy): ReplicaSets {
   const all = replicaSetsOf(state, dep);
   const existing = findNewReplicaSet(dep, all);
   const oldRSs = all.filter((rs) => rs !== existing);
@@ -34,21 +38,11 @@ export function replicaSetsAndSyncRevision(state: State, dep: KObject, create: b
     syncExistingNewReplicaSet(state, dep, existing, newRevision, now);
     return { newRS: existing, oldRSs };
   }
-  return { newRS: create ? createNewReplicaSet(state, dep, oldRSs, newRevision, now) : undefined, oldRSs };
-}
-
-/** How big the new ReplicaSet may be now: up to replicas, within replicas + maxSurge over all ReplicaSets. */
-export function newReplicaSetReplicas(dep: KObject, allRSs: KObject[], newRS: KObject): number {
-  const replicas = replicasOf(dep);
-  if (!isRollingUpdate(dep)) return replicas;
-  const maxTotal = replicas + maxSurgeOf(dep);
-  const current = specReplicas(allRSs);
-  if (current >= maxTotal) return replicasOf(newRS);
-  return replicasOf(newRS) + Math.min(maxTotal - current, replicas - replicasOf(newRS));
+  return { newRS: createWith ? createNewReplicaSet(state, dep, createWith, oldRSs, newRevision, now) : undefined, oldRSs };
 }
 
 function syncExistingNewReplicaSet(state: State, dep: KObject, rs: KObject, newRevision: number, now: Date): void {
-  const annotationsChanged = setNewReplicaSetAnnotations(dep, rs, newRevision, true);
+  const annotationsChanged = setNewReplicaSetAnnotations(dep, rs, newRevision);
   const minReadySeconds = minReadySecondsOf(dep);
   if ((rs.spec.minReadySeconds ?? 0) !== minReadySeconds) {
     rs.spec.minReadySeconds = minReadySeconds;
@@ -64,7 +58,7 @@ function syncExistingNewReplicaSet(state: State, dep: KObject, rs: KObject, newR
   }
 }
 
-function createNewReplicaSet(state: State, dep: KObject, oldRSs: KObject[], newRevision: number, now: Date): KObject | undefined {
+function createNewReplicaSet(state: State, dep: KObject, strategy: RolloutStrategy, oldRSs: KObject[], newRevision: number, now: Date): KObject | undefined {
   const namespace = dep.metadata.namespace ?? 'default';
   const hash = podTemplateHash(dep.spec.template, dep.status?.collisionCount);
   const template = structuredClone(dep.spec.template ?? {});
@@ -84,8 +78,9 @@ function createNewReplicaSet(state: State, dep: KObject, oldRSs: KObject[], newR
     metadata: { name, namespace, creationTimestamp: rfc3339(now), generation: 1, labels: { ...template.metadata.labels }, ownerReferences: [controllerRef(dep)] },
     spec: { replicas: 0, minReadySeconds: minReadySecondsOf(dep), selector, template },
   };
-  rs.spec.replicas = newReplicaSetReplicas(dep, [...oldRSs, rs], rs);
-  setNewReplicaSetAnnotations(dep, rs, newRevision, false);
+  rs.spec.replicas = strategy.newReplicaSetReplicas(dep, [...oldRSs, rs], rs);
+  setNewReplicaSetAnnotations(dep, rs, newRevision);
+  setReplicasAnnotations(rs, dep, strategy);
   state.put(rs);
   if (rs.spec.replicas > 0) state.event(dep, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${rs.spec.replicas}`);
 

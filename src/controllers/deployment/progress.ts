@@ -8,6 +8,7 @@ import type { SyncResult } from '../types';
 import { getCondition, newCondition, Progressing, Reason, removeCondition, setCondition } from './conditions';
 import { calculateStatus, type DeploymentStatus } from './status';
 import { progressDeadlineSecondsOf, replicasOf } from './spec';
+import type { RolloutStrategy } from './strategy';
 
 /** Every replica updated, no old one left, all available, and the latest spec observed. */
 export function deploymentComplete(dep: KObject, status: Partial<DeploymentStatus> | undefined): boolean {
@@ -36,8 +37,8 @@ function deploymentTimedOut(deadlineSeconds: number, next: DeploymentStatus, now
 }
 
 /** Writes the rollout's status and conditions; asks to be run again when the deadline check is due. */
-export function syncRolloutStatus(allRSs: KObject[], newRS: KObject | undefined, dep: KObject, now: Date): SyncResult {
-  const next = calculateStatus(allRSs, newRS, dep, now);
+export function syncRolloutStatus(allRSs: KObject[], newRS: KObject | undefined, dep: KObject, strategy: RolloutStrategy, now: Date): SyncResult {
+  const next = calculateStatus(allRSs, newRS, dep, strategy, now);
   const deadline = progressDeadlineSecondsOf(dep);
   if (deadline === undefined) removeCondition(next, Progressing);
 

@@ -1,18 +1,15 @@
-/**
- * Resizing ReplicaSets on behalf of a Deployment: one at a time with an event (rollouts), or all at once in
- * proportion to their size when the Deployment itself is scaled mid-rollout or while paused (Kubernetes' scale()).
- */
+/** Resizing one ReplicaSet on behalf of a Deployment, with an event (proportional.ts resizes them all at once). */
 import type { KObject } from '../../api/types';
 import type { State } from '../../store/state';
-import { DESIRED_REPLICAS, MAX_REPLICAS, setReplicasAnnotations } from './annotations';
-import { active, largerThenNewer, largerThenOlder, oldestFirst, specReplicas } from './replicasets';
-import { isRollingUpdate, maxSurgeOf, replicasOf } from './spec';
+import { setReplicasAnnotations } from './annotations';
+import { replicasOf } from './spec';
+import type { RolloutStrategy } from './strategy';
 import { bumpGeneration } from '../../api/generation';
 
 /** Sets the size and the replica annotations; records `Scaled up|down ...` when the size changed. */
-export function scaleReplicaSet(state: State, rs: KObject, newScale: number, dep: KObject): boolean {
+export function scaleReplicaSet(state: State, rs: KObject, newScale: number, dep: KObject, strategy: RolloutStrategy): boolean {
   const oldScale = replicasOf(rs);
-  const annotationsChanged = setReplicasAnnotations(rs, dep);
+  const annotationsChanged = setReplicasAnnotations(rs, dep, strategy);
   if (oldScale === newScale && !annotationsChanged) return false;
   if (oldScale !== newScale) {
     rs.spec.replicas = newScale;
@@ -25,76 +22,6 @@ export function scaleReplicaSet(state: State, rs: KObject, newScale: number, dep
 }
 
 /** Scales only when the size differs (the annotations follow with it). */
-export function scaleIfNeeded(state: State, rs: KObject, newScale: number, dep: KObject): boolean {
-  return replicasOf(rs) !== newScale && scaleReplicaSet(state, rs, newScale, dep);
-}
-
-/**
- * A scaling event or a paused Deployment: a lone active ReplicaSet takes the whole size; a saturated new one
- * takes it from the old; otherwise (RollingUpdate) the difference is spread over the active ReplicaSets in
- * proportion to their share of the size recorded in their max-replicas annotation.
- */
-export function scaleProportionally(state: State, dep: KObject, newRS: KObject | undefined, oldRSs: KObject[]): void {
-  const replicas = replicasOf(dep);
-  const target = activeOrLatest(newRS, oldRSs);
-  if (target) {
-    scaleIfNeeded(state, target, replicas, dep);
-    return;
-  }
-  if (newRS && isSaturated(dep, newRS)) {
-    for (const old of active(oldRSs)) scaleIfNeeded(state, old, 0, dep);
-    return;
-  }
-  if (!isRollingUpdate(dep)) return;
-
-  const allRSs = active([...oldRSs, newRS]);
-  const allowedSize = replicas > 0 ? replicas + maxSurgeOf(dep) : 0;
-  const toAdd = allowedSize - specReplicas(allRSs);
-  if (toAdd > 0) allRSs.sort(largerThenNewer);
-  else if (toAdd < 0) allRSs.sort(largerThenOlder);
-
-  let added = 0;
-  const sizes = allRSs.map((rs) => {
-    const change = toAdd === 0 ? 0 : proportion(rs, dep, toAdd, added);
-    added += change;
-    return replicasOf(rs) + change;
-  });
-  // Rounding leftovers go to (or come from) the largest ReplicaSet.
-  if (toAdd !== 0 && sizes.length) sizes[0] = Math.max(0, sizes[0] + toAdd - added);
-  allRSs.forEach((rs, i) => scaleReplicaSet(state, rs, sizes[i], dep));
-}
-
-/** The only active ReplicaSet; or, when none is active, the newest one. */
-function activeOrLatest(newRS: KObject | undefined, oldRSs: KObject[]): KObject | undefined {
-  const candidates = active([...oldRSs, newRS]);
-  if (candidates.length === 1) return candidates[0];
-  if (candidates.length > 1) return undefined;
-  return newRS ?? [...oldRSs].sort(oldestFirst).at(-1);
-}
-
-/** The new ReplicaSet already has every replica, all of them available. */
-function isSaturated(dep: KObject, rs: KObject): boolean {
-  const replicas = replicasOf(dep);
-  const desired = Number(rs.metadata.annotations?.[DESIRED_REPLICAS]);
-  return replicasOf(rs) === replicas && desired === replicas && (rs.status?.availableReplicas ?? 0) === replicas;
-}
-
-/** Kubernetes' GetReplicaSetProportion: this ReplicaSet's share of toAdd, never beyond what is left to add. */
-function proportion(rs: KObject, dep: KObject, toAdd: number, added: number): number {
-  if (replicasOf(rs) === 0 || toAdd === added) return 0;
-  const fraction = fractionOf(rs, dep);
-  const allowed = toAdd - added;
-  return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
-}
-
-function fractionOf(rs: KObject, dep: KObject): number {
-  const size = replicasOf(rs);
-  const replicas = replicasOf(dep);
-  if (replicas === 0) return -size;
-  let before = Number(rs.metadata.annotations?.[MAX_REPLICAS]);
-  // Without the annotation (a hand-edited ReplicaSet) fall back to the Deployment's current size.
-  if (!Number.isInteger(before) || before === 0) before = dep.status?.replicas ?? 0;
-  if (before === 0) return 0;
-  // Never negative, so Math.round rounds halves up as Go's math.Round does.
-  return Math.round((size * (replicas + maxSurgeOf(dep))) / before) - size;
+export function scaleIfNeeded(state: State, rs: KObject, newScale: number, dep: KObject, strategy: RolloutStrategy): boolean {
+  return replicasOf(rs) !== newScale && scaleReplicaSet(state, rs, newScale, dep, strategy);
 }

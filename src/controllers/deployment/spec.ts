@@ -1,6 +1,6 @@
 /**
  * A Deployment's settings with Kubernetes' defaults (the manifest loader normally fills them in; the controller
- * must not break on an object that lacks one) and the resolved maxSurge / maxUnavailable.
+ * must not break on an object that lacks one) and RollingUpdate's resolved maxSurge / maxUnavailable.
  */
 import type { KObject } from '../../api/types';
 import { scaledValue } from '../../api/intstr';
@@ -10,10 +10,6 @@ export const MAX_INT32 = 2147483647;
 
 export function replicasOf(obj: KObject): number {
   return obj.spec?.replicas ?? 1;
-}
-
-export function isRollingUpdate(dep: KObject): boolean {
-  return (dep.spec.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
 }
 
 export function minReadySecondsOf(dep: KObject): number {
@@ -42,16 +38,4 @@ export function resolveFenceposts(dep: KObject): { maxSurge: number; maxUnavaila
   const maxSurge = scaledValue(ru.maxSurge ?? '25%', replicas, true);
   const maxUnavailable = scaledValue(ru.maxUnavailable ?? '25%', replicas, false);
   return maxSurge === 0 && maxUnavailable === 0 ? { maxSurge, maxUnavailable: 1 } : { maxSurge, maxUnavailable };
-}
-
-/** 0 for Recreate. */
-export function maxSurgeOf(dep: KObject): number {
-  return isRollingUpdate(dep) ? resolveFenceposts(dep).maxSurge : 0;
-}
-
-/** 0 for Recreate and for 0 replicas; never more than replicas. */
-export function maxUnavailableOf(dep: KObject): number {
-  const replicas = replicasOf(dep);
-  if (!isRollingUpdate(dep) || replicas === 0) return 0;
-  return Math.min(resolveFenceposts(dep).maxUnavailable, replicas);
 }

@@ -2,7 +2,8 @@
 import type { Condition, KObject } from '../../api/types';
 import { Available, newCondition, Reason, setCondition } from './conditions';
 import { specReplicas, statusReplicas } from './replicasets';
-import { maxUnavailableOf, replicasOf } from './spec';
+import { replicasOf } from './spec';
+import type { RolloutStrategy } from './strategy';
 
 export interface DeploymentStatus {
   observedGeneration: number;
@@ -15,7 +16,7 @@ export interface DeploymentStatus {
   collisionCount?: number;
 }
 
-export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, dep: KObject, now: Date): DeploymentStatus {
+export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, dep: KObject, strategy: RolloutStrategy, now: Date): DeploymentStatus {
   const available = statusReplicas(allRSs, 'availableReplicas');
   const status: DeploymentStatus = {
     observedGeneration: dep.metadata.generation ?? 1,
@@ -28,7 +29,7 @@ export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, d
     conditions: structuredClone(dep.status?.conditions ?? []),
   };
   if (dep.status?.collisionCount !== undefined) status.collisionCount = dep.status.collisionCount;
-  if (available >= replicasOf(dep) - maxUnavailableOf(dep)) {
+  if (available >= replicasOf(dep) - strategy.maxUnavailable(dep)) {
     setCondition(status, newCondition(Available, 'True', Reason.MinimumReplicasAvailable, 'Deployment has minimum availability.', now));
   } else {
     setCondition(status, newCondition(Available, 'False', Reason.MinimumReplicasUnavailable, 'Deployment does not have minimum availability.', now));

@@ -1,7 +1,8 @@
 /**
  * The Deployment controller's entry point (Kubernetes' syncDeployment and sync.go): one level-based step for
  * one Deployment. A paused Deployment or a change of replicas only scales; a template change rolls out with
- * the Deployment's strategy (rolling.ts, recreate.ts). Mutates the state; the caller persists it.
+ * the Deployment's strategy (strategies.ts); a strategy kctl does not know leaves its ReplicaSets alone
+ * (invalid-spec.ts). Mutates the state; the caller persists it.
  */
 import type { KObject } from '../../api/types';
 import type { State } from '../../store/state';
@@ -9,13 +10,14 @@ import type { SyncResult } from '../types';
 import { DESIRED_REPLICAS } from './annotations';
 import { cleanupDeployment } from './cleanup';
 import { getCondition, newCondition, Progressing, Reason, setCondition } from './conditions';
+import { clearInvalidSpec, reportInvalidSpec } from './invalid-spec';
 import { allOf, replicaSetsAndSyncRevision, type ReplicaSets } from './new-replicaset';
+import { scaleProportionally } from './proportional';
 import { active } from './replicasets';
-import { rolloutRecreate } from './recreate';
-import { rolloutRolling } from './rolling';
-import { scaleProportionally } from './scale';
 import { calculateStatus } from './status';
-import { isRollingUpdate, progressDeadlineSecondsOf, replicasOf } from './spec';
+import { progressDeadlineSecondsOf, replicasOf } from './spec';
+import type { RolloutStrategy } from './strategy';
+import { strategyOf, unsupportedStrategy } from './strategies';
 
 export function syncDeployment(state: State, dep: KObject, now: Date): SyncResult {
   const before = JSON.stringify(dep);
@@ -25,21 +27,24 @@ export function syncDeployment(state: State, dep: KObject, now: Date): SyncResul
 }
 
 function reconcile(state: State, dep: KObject, now: Date): SyncResult {
-  if (dep.metadata.deletionTimestamp) return syncStatus(replicaSetsAndSyncRevision(state, dep, false, now), dep, now);
+  const strategy = strategyOf(dep);
+  if (!strategy) return reportInvalidSpec(state, dep, unsupportedStrategy(dep)!, now);
+  clearInvalidSpec(dep);
+  if (dep.metadata.deletionTimestamp) return syncStatus(replicaSetsAndSyncRevision(state, dep, now), dep, strategy, now);
   checkPausedConditions(dep, now);
-  const current = replicaSetsAndSyncRevision(state, dep, false, now);
+  const current = replicaSetsAndSyncRevision(state, dep, now);
   if (dep.spec.paused || isScalingEvent(dep, current)) {
     // Paused, or only replicas changed: resize without rolling anything out.
     scaleProportionally(state, dep, current.newRS, current.oldRSs);
     if (dep.spec.paused) cleanupDeployment(state, current.oldRSs, dep);
-    return syncStatus(current, dep, now);
+    return syncStatus(current, dep, strategy, now);
   }
-  return isRollingUpdate(dep) ? rolloutRolling(state, dep, now) : rolloutRecreate(state, dep, now);
+  return strategy.rollout(state, dep, now);
 }
 
 /** Status without progress estimation: a paused, scaling or deleted Deployment is not rolling out. */
-function syncStatus(replicaSets: ReplicaSets, dep: KObject, now: Date): SyncResult {
-  dep.status = calculateStatus(allOf(replicaSets), replicaSets.newRS, dep, now);
+function syncStatus(replicaSets: ReplicaSets, dep: KObject, strategy: RolloutStrategy, now: Date): SyncResult {
+  dep.status = calculateStatus(allOf(replicaSets), replicaSets.newRS, dep, strategy, now);
   return {};
 }
 

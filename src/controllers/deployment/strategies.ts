@@ -1,0 +1,41 @@
+/**
+ * The Deployment's rollout strategies, one entry each (Argo Rollouts' Canary and BlueGreen join here). A type
+ * that is not in the table is not rolled out at all: the manifest schema refuses it at apply, and a state file
+ * edited by hand gets the InvalidSpec condition instead (sync.ts).
+ */
+import type { KObject } from '../../api/types';
+import { formatValue } from '../../api/names';
+import { recreate } from './recreate';
+import { rollingUpdate } from './rolling';
+import type { RolloutStrategy } from './strategy';
+
+const STRATEGIES = new Map<unknown, RolloutStrategy>([
+  ['Recreate', recreate],
+  ['RollingUpdate', rollingUpdate],
+]);
+
+function typeOf(dep: KObject): unknown {
+  return dep.spec.strategy?.type ?? 'RollingUpdate';
+}
+
+/** Undefined for a type that is not in the table. */
+export function strategyOf(dep: KObject): RolloutStrategy | undefined {
+  return STRATEGIES.get(typeOf(dep));
+}
+
+/** Kubernetes' validation message for a type that is not in the table, else undefined. */
+export function unsupportedStrategy(dep: KObject): string | undefined {
+  if (strategyOf(dep)) return undefined;
+  const supported = [...STRATEGIES.keys()].map((t) => JSON.stringify(t)).join(', ');
+  return `spec.strategy.type: Unsupported value: ${formatValue(typeOf(dep))}: supported values: ${supported}`;
+}
+
+/** 0 for a strategy that never surges (Recreate) and, as in Kubernetes, for an unknown one. */
+export function maxSurgeOf(dep: KObject): number {
+  return strategyOf(dep)?.maxSurge(dep) ?? 0;
+}
+
+/** 0 for a strategy that keeps no old pods available (Recreate) and, as in Kubernetes, for an unknown one. */
+export function maxUnavailableOf(dep: KObject): number {
+  return strategyOf(dep)?.maxUnavailable(dep) ?? 0;
+}
