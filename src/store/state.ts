@@ -30,7 +30,8 @@ export function objectKey(kind: string, namespace: string | undefined, name: str
 }
 
 export class State {
-  constructor(readonly data: StateData, private readonly now: () => Date = () => new Date()) {}
+  /** `now`: the clock for timestamps the state and its controllers record. */
+  constructor(readonly data: StateData, readonly now: () => Date = () => new Date()) {}
 
   get(kind: string, namespace: string | undefined, name: string): KObject | undefined {
     return this.data.objects[objectKey(kind, namespace, name)];

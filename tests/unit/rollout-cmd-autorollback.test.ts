@@ -5,6 +5,7 @@
 import type { KObject } from '../../src/api/types';
 import { applyRollback, autoRollbackFor, rollbackSince, syncAutoRollback } from '../../src/controllers/autorollback';
 import { COMPLETED_LABEL } from '../../src/controllers/autorollback/completed';
+import { syncDeployment } from '../../src/controllers/deployment/sync';
 import { State, emptyState } from '../../src/store/state';
 import { Store } from '../../src/store/store';
 import { fakeCliEnv, runCli } from '../helpers/cli';
@@ -95,6 +96,16 @@ describe('syncAutoRollback (the controller step)', () => {
     expect(rollbackSince(w.state, w.dep(), NOW)).toEqual({ toRevision: 1, reason: 'progress deadline exceeded' });
     expect(rollbackSince(w.state, w.dep(), new Date(NOW.getTime() + 999))).toEqual({ toRevision: 1, reason: 'progress deadline exceeded' });
     expect(rollbackSince(w.state, w.dep(), new Date(NOW.getTime() + 1000))).toBeUndefined();
+  });
+
+  test('records the rollback as data on the Deployment, kept by later controller passes and read back without the event', () => {
+    const w = world([{ image: 'v1', completed: true }, { image: 'v2' }], { progressing: 'ProgressDeadlineExceeded', annotations: { 'kctl.io/auto-rollback': 'true' } });
+    syncAutoRollback(w.state);
+    expect(w.dep().status.autoRollback).toEqual({ revision: 1, reason: 'progress deadline exceeded', time: '2026-01-01T00:10:00Z' });
+    syncDeployment(w.state, w.dep(), NOW);
+    expect(w.dep().status.autoRollback).toEqual({ revision: 1, reason: 'progress deadline exceeded', time: '2026-01-01T00:10:00Z' });
+    w.state.data.events.length = 0;
+    expect(rollbackSince(w.state, w.dep(), NOW)).toEqual({ toRevision: 1, reason: 'progress deadline exceeded' });
   });
 
   test('leaves a Deployment that did not opt in alone', () => {

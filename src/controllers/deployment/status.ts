@@ -14,6 +14,16 @@ export interface DeploymentStatus {
   unavailableReplicas: number;
   conditions: Condition[];
   collisionCount?: number;
+  /** kctl's own: the latest automatic rollback (controllers/autorollback), kept from pass to pass. */
+  autoRollback?: AutoRollbackRecord;
+}
+
+/** As Argo Rollouts records an abort in a Rollout's status: data for commands, where the event is for humans. */
+export interface AutoRollbackRecord {
+  revision: number;
+  reason: string;
+  /** RFC 3339, whole seconds. */
+  time: string;
 }
 
 export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, dep: KObject, strategy: RolloutStrategy, now: Date): DeploymentStatus {
@@ -29,6 +39,7 @@ export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, d
     conditions: structuredClone(dep.status?.conditions ?? []),
   };
   if (dep.status?.collisionCount !== undefined) status.collisionCount = dep.status.collisionCount;
+  if (dep.status?.autoRollback !== undefined) status.autoRollback = dep.status.autoRollback;
   if (available >= replicasOf(dep) - strategy.maxUnavailable(dep)) {
     setCondition(status, newCondition(Available, 'True', Reason.MinimumReplicasAvailable, 'Deployment has minimum availability.', now));
   } else {
