@@ -2,11 +2,19 @@
  * Rollout strategies come from a table (src/controllers/deployment/strategies.ts): a type that is not in it is
  * refused at apply, and one edited into the state file by hand is reported on the Deployment, not rolled out.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { STRATEGY_TYPES } from '../../src/controllers/deployment/strategies';
 import { ExitCode } from '../../src/errors';
 import { runCli, fakeCliEnv } from '../helpers/cli';
 import { Sim, deployment, setImage } from './rollout-sim';
 
 const MESSAGE = 'spec.strategy.type: Unsupported value: "Foo": supported values: "Recreate", "RollingUpdate"';
+
+test('the Deployment schema accepts exactly the types in the table', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/deployment.json'), 'utf8'));
+  expect(schema.definitions.DeploymentStrategy.properties.type.enum).toEqual(STRATEGY_TYPES);
+});
 
 test('apply refuses an unknown strategy type with the field and its line (exit 3)', async () => {
   const env = fakeCliEnv();

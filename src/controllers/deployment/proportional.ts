@@ -12,11 +12,13 @@ import { maxSurgeOf, strategyOf } from './strategies';
 
 /**
  * A scaling event or a paused Deployment: a lone active ReplicaSet takes the whole size; a saturated new one
- * takes it from the old; otherwise, when the strategy scales proportionally (RollingUpdate), the difference is spread over the active ReplicaSets in
- * proportion to their share of the size recorded in their max-replicas annotation.
+ * takes it from the old; otherwise, when the strategy scales proportionally (RollingUpdate), the difference is
+ * spread over the active ReplicaSets in proportion to their share of the size recorded in their max-replicas
+ * annotation. An unknown strategy scales nothing (sync.ts reports it).
  */
 export function scaleProportionally(state: State, dep: KObject, newRS: KObject | undefined, oldRSs: KObject[]): void {
-  const strategy = strategyOf(dep)!;
+  const strategy = strategyOf(dep);
+  if (!strategy) return;
   const replicas = replicasOf(dep);
   const target = activeOrLatest(newRS, oldRSs);
   if (target) {
@@ -30,7 +32,7 @@ export function scaleProportionally(state: State, dep: KObject, newRS: KObject |
   if (!strategy.scalesProportionally) return;
 
   const allRSs = active([...oldRSs, newRS]);
-  const allowedSize = replicas > 0 ? replicas + strategy.maxSurge(dep) : 0;
+  const allowedSize = replicas > 0 ? replicas + maxSurgeOf(dep) : 0;
   const toAdd = allowedSize - specReplicas(allRSs);
   if (toAdd > 0) allRSs.sort(largerThenNewer);
   else if (toAdd < 0) allRSs.sort(largerThenOlder);
@@ -78,5 +80,5 @@ function fractionOf(rs: KObject, dep: KObject): number {
   if (!Number.isInteger(before) || before === 0) before = dep.status?.replicas ?? 0;
   if (before === 0) return 0;
   // Never negative, so Math.round rounds halves up as Go's math.Round does.
-  return Math.round((size * (replicas + maxSurgeOf(dep)!)) / before) - size;
+  return Math.round((size * (replicas + maxSurgeOf(dep))) / before) - size;
 }

@@ -17,6 +17,7 @@ import { replicasOf, resolveFenceposts } from './spec';
 export const rollingUpdate: RolloutStrategy = {
   rollout: rolloutRolling,
   maxSurge: (dep) => resolveFenceposts(dep).maxSurge,
+  // Never more than replicas, so 0 for 0 replicas.
   maxUnavailable: (dep) => Math.min(resolveFenceposts(dep).maxUnavailable, replicasOf(dep)),
   newReplicaSetReplicas,
   scalesProportionally: true,

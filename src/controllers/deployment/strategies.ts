@@ -14,6 +14,9 @@ const STRATEGIES = new Map<unknown, RolloutStrategy>([
   ['RollingUpdate', rollingUpdate],
 ]);
 
+/** The types kctl rolls out; the Deployment schema's strategy.type enum must name the same (a unit test checks). */
+export const STRATEGY_TYPES = [...STRATEGIES.keys()];
+
 function typeOf(dep: KObject): unknown {
   return dep.spec.strategy?.type ?? 'RollingUpdate';
 }
@@ -23,10 +26,9 @@ export function strategyOf(dep: KObject): RolloutStrategy | undefined {
   return STRATEGIES.get(typeOf(dep));
 }
 
-/** Kubernetes' validation message for a type that is not in the table, else undefined. */
-export function unsupportedStrategy(dep: KObject): string | undefined {
-  if (strategyOf(dep)) return undefined;
-  const supported = [...STRATEGIES.keys()].map((t) => JSON.stringify(t)).join(', ');
+/** Kubernetes' validation message for a Deployment whose type is not in the table. */
+export function unsupportedStrategyMessage(dep: KObject): string {
+  const supported = STRATEGY_TYPES.map((t) => JSON.stringify(t)).join(', ');
   return `spec.strategy.type: Unsupported value: ${formatValue(typeOf(dep))}: supported values: ${supported}`;
 }
 

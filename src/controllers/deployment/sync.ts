@@ -17,7 +17,7 @@ import { active } from './replicasets';
 import { calculateStatus } from './status';
 import { progressDeadlineSecondsOf, replicasOf } from './spec';
 import type { RolloutStrategy } from './strategy';
-import { strategyOf, unsupportedStrategy } from './strategies';
+import { strategyOf, unsupportedStrategyMessage } from './strategies';
 
 export function syncDeployment(state: State, dep: KObject, now: Date): SyncResult {
   const before = JSON.stringify(dep);
@@ -28,7 +28,7 @@ export function syncDeployment(state: State, dep: KObject, now: Date): SyncResul
 
 function reconcile(state: State, dep: KObject, now: Date): SyncResult {
   const strategy = strategyOf(dep);
-  if (!strategy) return reportInvalidSpec(state, dep, unsupportedStrategy(dep)!, now);
+  if (!strategy) return reportInvalidSpec(state, dep, unsupportedStrategyMessage(dep), now);
   clearInvalidSpec(dep);
   if (dep.metadata.deletionTimestamp) return syncStatus(replicaSetsAndSyncRevision(state, dep, now), dep, strategy, now);
   checkPausedConditions(dep, now);
