@@ -2,7 +2,7 @@ import { POD_TEMPLATE_HASH_LABEL, SAFE_ALPHABET, equalIgnoringHash, podTemplateH
 import { scaledValue } from '../../src/api/intstr';
 import { ValidationError } from '../../src/errors';
 import { resolveFenceposts } from '../../src/controllers/deployment/spec';
-import { maxSurgeOf, maxUnavailableOf } from '../../src/controllers/deployment/strategies';
+import { maxSurgeOf, strategyOf } from '../../src/controllers/deployment/strategies';
 import { deployment } from './rollout-sim';
 
 const template = () => ({ metadata: { labels: { app: 'web', tier: 'front' } }, spec: { containers: [{ name: 'app', image: 'web:v1', ports: [{ containerPort: 80 }] }] } });
@@ -74,9 +74,10 @@ describe('maxSurge and maxUnavailable', () => {
   });
 
   test('maxUnavailable never exceeds replicas, and both are 0 for Recreate', () => {
-    expect(maxUnavailableOf(deployment({ replicas: 2, maxUnavailable: 5 }))).toBe(2);
-    expect(maxUnavailableOf(deployment({ replicas: 0 }))).toBe(0);
+    const maxUnavailable = (dep: ReturnType<typeof deployment>) => strategyOf(dep)!.maxUnavailable(dep);
+    expect(maxUnavailable(deployment({ replicas: 2, maxUnavailable: 5 }))).toBe(2);
+    expect(maxUnavailable(deployment({ replicas: 0 }))).toBe(0);
     const recreate = deployment({ replicas: 10, strategy: 'Recreate' });
-    expect([maxSurgeOf(recreate), maxUnavailableOf(recreate)]).toEqual([0, 0]);
+    expect([maxSurgeOf(recreate), maxUnavailable(recreate)]).toEqual([0, 0]);
   });
 });

@@ -36,8 +36,3 @@ export function unsupportedStrategyMessage(dep: KObject): string {
 export function maxSurgeOf(dep: KObject): number {
   return strategyOf(dep)?.maxSurge(dep) ?? 0;
 }
-
-/** 0 for a strategy that keeps no old pods available (Recreate) and, as in Kubernetes, for an unknown one. */
-export function maxUnavailableOf(dep: KObject): number {
-  return strategyOf(dep)?.maxUnavailable(dep) ?? 0;
-}
