@@ -2,6 +2,7 @@
  * The shapes of a kind's api-layer parts: what src/kinds/<kind>/ declares and src/kinds/catalog.ts lists.
  * Types only, so the kind folders, api/ and manifest/ can share them without importing one another.
  */
+import type { NameRule } from './names';
 import type { FieldPath, Problems } from './problems';
 import type { Json, KObject } from './types';
 
@@ -17,6 +18,8 @@ export interface KindInfo {
   /** How kubectl prints a reference: `deployment.apps`, `service`, ... */
   display: string;
   namespaced: boolean;
+  /** The rule metadata.name follows (Kubernetes: a DNS-1123 subdomain unless the kind says otherwise). */
+  nameRule: NameRule;
   /** File under schemas/ (without .json); absent for kinds only kctl creates (ReplicaSet, Endpoints, Event). */
   schema?: string;
   /** Users may write it in a manifest. */

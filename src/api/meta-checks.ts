@@ -2,17 +2,18 @@
  * Checks of object metadata, labels, annotations and label selectors (k8s apimachinery's ValidateObjectMeta and
  * ValidateLabelSelector): every kind's metadata, and the pod templates and selectors inside specs.
  */
-import { dns1123LabelErrors, labelValueErrors, objectNameErrors, qualifiedNameErrors } from './names';
+import { dns1123LabelErrors, labelValueErrors, objectNameErrors, qualifiedNameErrors, type NameRule } from './names';
 import { entries, isObj, isString, list, type FieldPath, type Problems } from './problems';
 import type { Json } from './types';
 
-export function checkObjectMeta(p: Problems, obj: Json): void {
+/** `nameRule` is the kind's (its info's nameRule). */
+export function checkObjectMeta(p: Problems, obj: Json, nameRule: NameRule): void {
   if (!isObj(obj.metadata)) return; // the schema reports it
   const meta = obj.metadata;
   if (meta.name === undefined || meta.name === '') {
     p.required(['metadata', 'name'], meta.generateName ? 'kctl does not support generateName; set metadata.name' : 'name or generateName is required');
   } else if (isString(meta.name)) {
-    p.invalid(['metadata', 'name'], meta.name, objectNameErrors(obj.kind, meta.name));
+    p.invalid(['metadata', 'name'], meta.name, objectNameErrors(nameRule, meta.name));
   }
   if (isString(meta.namespace) && meta.namespace !== '') p.invalid(['metadata', 'namespace'], meta.namespace, dns1123LabelErrors(meta.namespace));
   checkLabelsAndAnnotations(p, meta, ['metadata']);

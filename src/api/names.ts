@@ -1,10 +1,8 @@
 /**
  * Name and label rules of Kubernetes (k8s.io/apimachinery/pkg/util/validation), with kubectl's messages,
- * shared by the manifest loader and the commands that take names (`kctl create namespace Bad_Name`).
+ * used by the checks of every object (manifests and what `kctl create` builds alike).
  * Each check returns the list of reasons a value is invalid; an empty list means valid.
  */
-import { ValidationError } from '../errors';
-
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -110,11 +108,17 @@ export function portNumberErrors(port: number): string[] {
   return port >= 1 && port <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
 }
 
-/** The rule metadata.name follows for a kind (semantics.md "Names, labels, defaults"). */
-export function objectNameErrors(kind: string, name: string): string[] {
-  if (kind === 'Service') return dns1035LabelErrors(name);
-  if (kind === 'Namespace') return dns1123LabelErrors(name);
-  return dns1123SubdomainErrors(name);
+/** The rules a metadata.name can follow; each kind's info names its own (semantics.md "Names, labels, defaults"). */
+export type NameRule = 'dns1123Subdomain' | 'dns1123Label' | 'dns1035Label';
+
+const NAME_RULES: Record<NameRule, (value: string) => string[]> = {
+  dns1123Subdomain: dns1123SubdomainErrors,
+  dns1123Label: dns1123LabelErrors,
+  dns1035Label: dns1035LabelErrors,
+};
+
+export function objectNameErrors(rule: NameRule, name: string): string[] {
+  return NAME_RULES[rule](name);
 }
 
 /** `Invalid value: "Web": <reason>` lines, kubectl's rendering of a field error. */
@@ -125,13 +129,4 @@ export function invalidValue(value: unknown, reasons: string[]): string[] {
 /** Values inside messages are printed as kubectl prints them: strings quoted, numbers bare. */
 export function formatValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
-}
-
-/**
- * For commands that take a name on the command line: throws the same line the loader reports for a manifest,
- * e.g. `metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 label must ...`.
- */
-export function assertValidObjectName(kind: string, name: string): void {
-  const problems = invalidValue(name, objectNameErrors(kind, name)).map((m) => `metadata.name: ${m}`);
-  if (problems.length) throw new ValidationError(problems);
 }

@@ -1,6 +1,5 @@
-import { ValidationError } from '../../src/errors';
+import { kindInfo } from '../../src/api/kinds';
 import {
-  assertValidObjectName,
   configKeyErrors,
   dns1035LabelErrors,
   dns1123LabelErrors,
@@ -11,20 +10,23 @@ import {
   portNameErrors,
   qualifiedNameErrors,
 } from '../../src/api/names';
+import { fakeCliEnv, runCli } from '../helpers/cli';
 
 const SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 const LABEL = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 
-test('`kctl create namespace Bad_Name` fails with the loader\'s message', () => {
-  expect(() => assertValidObjectName('Namespace', 'Bad_Name')).toThrow(new ValidationError([`metadata.name: Invalid value: "Bad_Name": ${LABEL}`]));
-  expect(() => assertValidObjectName('Namespace', 'dev')).not.toThrow();
+test('`kctl create namespace Bad_Name` fails with the loader\'s message', async () => {
+  const env = fakeCliEnv();
+  expect(await runCli('create namespace Bad_Name', env)).toEqual({ code: 3, stdout: '', stderr: `error: metadata.name: Invalid value: "Bad_Name": ${LABEL}\n` });
+  expect(await runCli('create namespace dev', env)).toEqual({ code: 0, stdout: 'namespace/dev created\n', stderr: '' });
 });
 
 test('which rule applies to which kind', () => {
-  expect(objectNameErrors('Deployment', 'web.v2')).toEqual([]);
-  expect(objectNameErrors('Namespace', 'web.v2')).toEqual([LABEL]);
-  expect(objectNameErrors('Service', 'web-2')).toEqual([]);
-  expect(objectNameErrors('Service', '2web')).toHaveLength(1);
+  const nameErrors = (kind: string, name: string) => objectNameErrors(kindInfo(kind).nameRule, name);
+  expect(nameErrors('Deployment', 'web.v2')).toEqual([]);
+  expect(nameErrors('Namespace', 'web.v2')).toEqual([LABEL]);
+  expect(nameErrors('Service', 'web-2')).toEqual([]);
+  expect(nameErrors('Service', '2web')).toHaveLength(1);
 });
 
 test.each(['a', 'web', 'web-1', 'a.b.c', '0', 'x'.repeat(253)])('subdomain %s is valid', (v) => expect(dns1123SubdomainErrors(v)).toEqual([]));

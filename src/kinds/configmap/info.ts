@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: ['cm'],
   display: 'configmap',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   schema: 'configmap',
   applicable: true,
 };

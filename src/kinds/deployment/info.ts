@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: ['deploy'],
   display: 'deployment.apps',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   schema: 'deployment',
   applicable: true,
 };

@@ -9,5 +9,6 @@ export const info: KindInfo = {
   shortNames: ['ep'],
   display: 'endpoints',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   applicable: false,
 };

@@ -9,5 +9,6 @@ export const info: KindInfo = {
   shortNames: ['ev'],
   display: 'event',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   applicable: false,
 };

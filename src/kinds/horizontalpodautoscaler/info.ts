@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: ['hpa'],
   display: 'horizontalpodautoscaler.autoscaling',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   schema: 'horizontalpodautoscaler',
   applicable: true,
 };

@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: ['ns'],
   display: 'namespace',
   namespaced: false,
+  nameRule: 'dns1123Label',
   schema: 'namespace',
   applicable: true,
 };

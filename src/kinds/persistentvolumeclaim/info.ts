@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: ['pvc'],
   display: 'persistentvolumeclaim',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   schema: 'persistentvolumeclaim',
   applicable: true,
 };

@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: ['po'],
   display: 'pod',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   schema: 'pod',
   applicable: true,
 };

@@ -9,5 +9,6 @@ export const info: KindInfo = {
   shortNames: ['rs'],
   display: 'replicaset.apps',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   applicable: false,
 };

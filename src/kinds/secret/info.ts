@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: [],
   display: 'secret',
   namespaced: true,
+  nameRule: 'dns1123Subdomain',
   schema: 'secret',
   applicable: true,
 };

@@ -9,6 +9,7 @@ export const info: KindInfo = {
   shortNames: ['svc'],
   display: 'service',
   namespaced: true,
+  nameRule: 'dns1035Label',
   schema: 'service',
   applicable: true,
 };
