@@ -37,6 +37,19 @@ export interface IgnoredSection {
 }
 
 /**
+ * What `apply` does to one kind beyond the shared merge of store/apply.ts (the API server's write path and
+ * kubectl's three-way merge); every hook is optional.
+ */
+export interface ApplyRules {
+  /** The manifest as the server takes it in, before anything else (also before it is recorded as last-applied). */
+  normalize?(manifest: KObject): KObject;
+  /** Fields the server sets on a new object. */
+  prepareForCreate?(created: KObject): void;
+  /** On update: fields the manifest leaves out but something else owns keep their live value in `next`. */
+  keepLive?(manifest: KObject, live: KObject, next: KObject): void;
+}
+
+/**
  * One kind's row in the catalog. Everything but the names is loaded on first use (a require in the
  * loader), so that commands which only resolve names do not load the rules of every kind.
  */
@@ -48,4 +61,5 @@ export interface KindParts {
   validate?: () => { validate(p: Problems, obj: Json): void };
   /** Fields to warn about, in the order they are reported. */
   ignored?: () => { ignoredSections: IgnoredSection[] };
+  apply?: () => ApplyRules;
 }

@@ -1,7 +1,8 @@
 /**
  * Every kind kctl knows, one row each, with its api-layer parts from src/kinds/<kind>/: names (info.ts), the API
- * server's defaults (defaults.ts), semantic checks (validate.ts) and the fields ignored on one host
- * (ignored-fields.ts). Row order is the order of `kctl api-resources` and of name resolution.
+ * server's defaults (defaults.ts), semantic checks (validate.ts), the fields ignored on one host
+ * (ignored-fields.ts) and what `apply` does to the kind beyond the shared merge (apply.ts).
+ * Row order is the order of `kctl api-resources` and of name resolution.
  * A new kind is its folder, a row here, a row in registry.ts and its schema under schemas/.
  */
 import type { KindParts } from '../api/kind-parts';
@@ -19,14 +20,14 @@ import { info as service } from './service/info';
 
 // The loaders are literal requires so that only the kinds in use are loaded (see KindParts).
 export const CATALOG: readonly KindParts[] = [
-  { info: namespace },
-  { info: deployment, defaults: () => require('./deployment/defaults'), validate: () => require('./deployment/validate'), ignored: () => require('./deployment/ignored-fields') },
+  { info: namespace, apply: () => require('./namespace/apply') },
+  { info: deployment, defaults: () => require('./deployment/defaults'), validate: () => require('./deployment/validate'), ignored: () => require('./deployment/ignored-fields'), apply: () => require('./deployment/apply') },
   { info: replicaset },
   { info: pod, defaults: () => require('./pod/defaults'), validate: () => require('./pod/validate'), ignored: () => require('./pod/ignored-fields') },
-  { info: service, defaults: () => require('./service/defaults'), validate: () => require('./service/validate'), ignored: () => require('./service/ignored-fields') },
+  { info: service, defaults: () => require('./service/defaults'), validate: () => require('./service/validate'), ignored: () => require('./service/ignored-fields'), apply: () => require('./service/apply') },
   { info: endpoints },
   { info: configmap, validate: () => require('./configmap/validate') },
-  { info: secret, defaults: () => require('./secret/defaults'), validate: () => require('./secret/validate') },
+  { info: secret, defaults: () => require('./secret/defaults'), validate: () => require('./secret/validate'), apply: () => require('./secret/apply') },
   { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },
   { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
   { info: event },

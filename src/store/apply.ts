@@ -2,13 +2,14 @@
  * `kctl apply` against the state: created / configured / unchanged, as kubectl decides it.
  * Like kubectl's three-way merge on the fields that matter here: the manifest replaces what it sets, fields
  * other commands own and the manifest never set (replicas after `kctl scale`, annotations from `kctl annotate`)
- * are kept, and generation goes up only when the spec changes.
+ * are kept, and generation goes up only when the spec changes. What a kind adds to this (a Namespace's status,
+ * a Service's allocated IP, a Secret's stringData) is in src/kinds/<kind>/apply.ts.
  */
+import { bumpGeneration } from '../api/generation';
 import type { KObject } from '../api/types';
 import { NotFoundError } from '../errors';
+import { kindParts } from '../kinds/catalog';
 import type { State } from './state';
-import { foldStringData } from '../api/secret-data';
-import { bumpGeneration } from '../api/generation';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -21,7 +22,8 @@ function desiredFields(obj: KObject): Record<string, unknown> {
 }
 
 export function applyObject(state: State, input: KObject, withDefaults: (o: KObject) => KObject): ApplyResult {
-  const manifest = foldStringData(input);
+  const rules = kindParts(input.kind)?.apply?.() ?? {};
+  const manifest = rules.normalize?.(input) ?? input;
   const lastApplied = JSON.stringify(stripForLastApplied(manifest));
   const live = state.get(manifest.kind, manifest.metadata.namespace, manifest.metadata.name);
   const desired = withDefaults(structuredClone(manifest));
@@ -29,7 +31,7 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
     desired.metadata = cleanMetadata(desired.metadata);
     desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
     desired.metadata.generation = 1;
-    if (desired.kind === 'Namespace') desired.status = { phase: 'Active' };
+    rules.prepareForCreate?.(desired);
     state.put(desired);
     return 'created';
   }
@@ -38,7 +40,7 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   Object.assign(next, desiredFields(desired));
   for (const key of Object.keys(desiredFields(live))) if (!(key in desired)) delete (next as any)[key];
   next.apiVersion = desired.apiVersion;
-  keepLiveOwned(manifest, live, next);
+  rules.keepLive?.(manifest, live, next);
   next.metadata.labels = mergeMap(live.metadata.labels, previous?.metadata?.labels, desired.metadata.labels);
   next.metadata.annotations = { ...mergeMap(live.metadata.annotations, previous?.metadata?.annotations, desired.metadata.annotations), [LAST_APPLIED]: lastApplied };
   if (!next.metadata.labels) delete next.metadata.labels;
@@ -55,23 +57,6 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   if (specChanged) bumpGeneration(next, live);
   state.put(next);
   return 'configured';
-}
-
-/**
- * Fields the manifest does not set but something else owns keep their live value, as kubectl's merge does:
- * a Deployment's replicas after `kctl scale` (or an HPA), a Service's allocated cluster IP and node ports.
- */
-function keepLiveOwned(manifest: KObject, live: KObject, next: KObject): void {
-  if (manifest.kind === 'Deployment' && manifest.spec?.replicas === undefined && live.spec?.replicas !== undefined) next.spec.replicas = live.spec.replicas;
-  if (manifest.kind !== 'Service' || !next.spec) return;
-  for (const field of ['clusterIP', 'clusterIPs']) {
-    if (manifest.spec?.[field] === undefined && live.spec?.[field] !== undefined) next.spec[field] = live.spec[field];
-  }
-  for (const port of next.spec.ports ?? []) {
-    if (port.nodePort !== undefined) continue;
-    const same = (live.spec?.ports ?? []).find((p: any) => (p.name ?? '') === (port.name ?? '') && p.port === port.port && (p.protocol ?? 'TCP') === (port.protocol ?? 'TCP'));
-    if (same?.nodePort !== undefined && (next.spec.type === 'NodePort' || next.spec.type === 'LoadBalancer')) port.nodePort = same.nodePort;
-  }
 }
 
 /** The namespace an object goes into must exist (kubectl: `namespaces "x" not found`), "default" always does. */

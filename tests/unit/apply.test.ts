@@ -48,6 +48,12 @@ describe('applyObject', () => {
     expect(stored.data).toEqual({ password: Buffer.from('s3cr3t-value').toString('base64') });
     expect(JSON.stringify(stored)).not.toContain('s3cr3t-value');
   });
+
+  test('a new Namespace is Active', () => {
+    const s = new State(emptyState());
+    applyObject(s, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }, applyDefaults);
+    expect(s.get('Namespace', undefined, 'shop')!.status).toEqual({ phase: 'Active' });
+  });
 });
 
 test('re-applying a Service keeps its allocated cluster IP and node port: unchanged', () => {

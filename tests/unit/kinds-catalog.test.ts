@@ -5,6 +5,11 @@ test.each(CATALOG.map((row) => [row.info.kind, row] as const))('%s: every part l
   if (row.defaults) expect(typeof row.defaults().defaults).toBe('function');
   if (row.validate) expect(typeof row.validate().validate).toBe('function');
   if (row.ignored) expect(Array.isArray(row.ignored().ignoredSections)).toBe(true);
+  if (row.apply) {
+    const rules = row.apply() as Record<string, unknown>;
+    const hooks = ['normalize', 'prepareForCreate', 'keepLive'].filter((name) => typeof rules[name] === 'function');
+    expect(hooks.length).toBeGreaterThan(0);
+  }
 });
 
 test('one row per kind', () => {
