@@ -3,20 +3,13 @@
  * watches the state while another kctl (the controller process, or a concurrent command) holds it.
  * Exactly one reconciler acts at a time.
  */
-import { TimeoutError, type KctlError } from '../errors';
+import { TimeoutError } from '../errors';
 import { PidLock } from '../store/pid-lock';
 import type { State } from '../store/state';
 import { sleep } from '../util/sleep';
 import type { ControllerContext } from './context';
 import { Reconciler } from './manager';
-
-export interface Verdict {
-  done: boolean;
-  /** The goal can no longer be reached without a change from the user: stop waiting. */
-  failure?: KctlError;
-  /** A line describing what is still awaited (progress output). */
-  waitingFor?: string;
-}
+import type { Verdict } from './types';
 
 export interface DriveOptions {
   /** false: one pass, then return whatever the verdict. */

@@ -1,6 +1,6 @@
 /**
  * The reconcile loop shared by one-shot commands and the controller process. One pass:
- *   1. object controllers on the state (Deployments -> ReplicaSets -> Pods, garbage collection);
+ *   1. object controllers on the state (HPAs -> Deployments -> ReplicaSets -> Pods -> Services, garbage collection);
  *   2. the pod controller against Docker (list by label, one step per Pod, bounded parallelism);
  *   3. the pods' new status written back, and the object controllers again so status is current.
  * Every step is persisted; a process killed anywhere leaves work the next pass finishes.
@@ -8,19 +8,16 @@
 import type { KObject } from '../api/types';
 import { LABEL, type ContainerInfo } from '../runtime/runtime';
 import type { State } from '../store/state';
+import { kindDefinition, kindDefinitions } from '../kinds/registry';
+import type { ObjectSync, SyncContext } from '../kinds/types';
 import { mapLimit } from '../util/map-limit';
 import type { ControllerContext } from './context';
-import { syncAutoRollback } from './autorollback';
-import { syncDeployment } from './deployment/sync';
 import { collectGarbage } from './gc';
 import { ImageCache } from './pod/images';
 import { syncPod, type PodOutcome } from './pod/sync';
 import { isPodReady } from '../api/pod-status';
-import { syncReplicaSet } from './replicaset/sync';
 import { networkName } from './scope';
-import { syncHPAs } from './hpa/sync';
 import { SERVICE_PROXY_ROLE, ServiceProxies } from './service/in-network';
-import { syncServices } from './service/sync';
 import { sweepClaimVolumes, syncClaims } from './volumes/claims';
 import { sweepPodStorage } from './volumes/cleanup';
 
@@ -92,20 +89,27 @@ export class Reconciler {
   }
 }
 
-/** The object controllers, pure over the state. Returns the earliest requeue they ask for. */
+/**
+ * The object controllers, pure over the state: the garbage collector, then each kind's controllers in registry
+ * order (src/kinds/registry.ts). Returns the earliest requeue they ask for.
+ */
 export function syncObjects(state: State, now: Date): number | undefined {
+  const ctx: SyncContext = { state, now, kinds: kindDefinition };
   collectGarbage(state, now);
-  syncHPAs(state, now);
   let requeue: number | undefined;
-  for (const dep of state.list('Deployment')) {
-    if (!dep.metadata.deletionTimestamp) requeue = minDefined(requeue, syncDeployment(state, dep, now).requeueAfterMs);
+  for (const kind of kindDefinitions()) {
+    if (kind.collectGarbageFirst) collectGarbage(state, now);
+    for (const sync of kind.sync ?? []) requeue = minDefined(requeue, syncEach(ctx, kind.kind, sync));
   }
-  requeue = minDefined(requeue, syncAutoRollback(state));
-  for (const rs of state.list('ReplicaSet')) {
-    if (!rs.metadata.deletionTimestamp) requeue = minDefined(requeue, syncReplicaSet(state, rs, now).requeueAfterMs);
+  return requeue;
+}
+
+/** One controller over every object of `kind` not being deleted; the earliest requeue asked for. */
+export function syncEach(ctx: SyncContext, kind: string, sync: ObjectSync): number | undefined {
+  let requeue: number | undefined;
+  for (const obj of ctx.state.list(kind)) {
+    if (!obj.metadata.deletionTimestamp) requeue = minDefined(requeue, sync(ctx, obj).requeueAfterMs);
   }
-  collectGarbage(state, now);
-  syncServices(state);
   return requeue;
 }
 

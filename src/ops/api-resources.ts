@@ -3,7 +3,7 @@ import type { Factory } from '../app/factory';
 import { KINDS } from '../api/kinds';
 import type { KindInfo } from '../api/kind-parts';
 import { UsageError } from '../errors';
-import { ALL_KINDS } from './resource-args';
+import { kindDefinition } from '../kinds/registry';
 
 export interface ApiResourcesOptions {
   output?: string;
@@ -24,7 +24,7 @@ export function runApiResources(f: Factory, opts: ApiResourcesOptions): void {
   const { renderTable } = require('../printers/table') as typeof import('../printers/table');
   const wide = opts.output === 'wide';
   const headers = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])];
-  const rows = kinds.map((k) => [k.plural, k.shortNames.join(','), k.apiVersion, String(k.namespaced), k.kind, ...(wide ? [`[${verbs(k).join(' ')}]`, ALL_KINDS.includes(k.kind) ? 'all' : ''] : [])]);
+  const rows = kinds.map((k) => [k.plural, k.shortNames.join(','), k.apiVersion, String(k.namespaced), k.kind, ...(wide ? wideCells(k) : [])]);
   f.stdout.write(renderTable(headers, rows, { noHeaders: !opts.headers }));
 }
 
@@ -33,9 +33,8 @@ function group(k: KindInfo): string {
   return k.apiVersion.includes('/') ? k.apiVersion.split('/')[0] : '';
 }
 
-/** What kctl lets a user do with the kind: written in manifests, or only made by kctl (read, label, delete). */
-function verbs(k: KindInfo): string[] {
-  if (k.applicable) return ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
-  if (k.kind === 'ReplicaSet') return ['delete', 'get', 'list', 'patch', 'watch'];
-  return ['get', 'list', 'watch'];
+/** VERBS (what kctl lets a user do with the kind) and CATEGORIES, from the kind's definition. */
+function wideCells(k: KindInfo): string[] {
+  const def = kindDefinition(k.kind);
+  return [`[${def?.verbs.join(' ') ?? ''}]`, def?.categories?.join(',') ?? ''];
 }

@@ -9,6 +9,7 @@ import { pluralName } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';
 import { createObject } from './create';
 import { parseResourceArgs } from './resource-args';
+import { kindDefinition } from '../kinds/registry';
 
 export interface AutoscaleOptions {
   min?: string;
@@ -19,13 +20,11 @@ export interface AutoscaleOptions {
   output?: string;
 }
 
-const SCALABLE = new Set(['Deployment', 'ReplicaSet']);
-
 export async function runAutoscale(f: Factory, args: string[], opts: AutoscaleOptions): Promise<void> {
   const { refs } = parseResourceArgs(args, { requireName: true });
   if (refs.length !== 1) throw new UsageError('autoscale takes exactly one resource: TYPE NAME or TYPE/NAME');
   const { kind, name } = refs[0];
-  if (!SCALABLE.has(kind.kind)) throw new UsageError(`cannot autoscale a ${kind.kind}: not scalable`, 'autoscale a deployment or replicaset');
+  if (!kindDefinition(kind.kind)?.scale) throw new UsageError(`cannot autoscale a ${kind.kind}: not scalable`, 'autoscale a deployment or replicaset');
   const max = integer(opts.max, '--max') ?? 0;
   const min = integer(opts.min, '--min');
   const cpu = integer(opts.cpuPercent, '--cpu-percent');

@@ -1,11 +1,12 @@
 /**
- * The wait every mutating command ends with: reconcile until what it touched has converged. A Deployment that
+ * The wait every mutating command ends with: reconcile until what it touched has converged. An object that
  * opted into auto-rollback may have been rolled back meanwhile: that is reported (stderr + exit 6), not success.
  */
 import type { Factory } from '../app/factory';
 import { controllerContext } from '../app/controller-context';
 import { progressOn } from '../app/progress';
-import { allConverged, type Target } from '../controllers/converged';
+import { allConverged, type Target } from '../kinds/converged';
+import { kindDefinition } from '../kinds/registry';
 import { parseDuration } from '../util/duration';
 import { rolledBackError, warnRolledBack } from './rollout/rolled-back';
 
@@ -28,11 +29,11 @@ export async function convergeTargets(f: Factory, targets: Target[], opts: { wai
 }
 
 function throwIfRolledBack(f: Factory, targets: Target[], since: Date): void {
-  const { rollbackSince } = require('../controllers/autorollback') as typeof import('../controllers/autorollback');
   const state = f.store().read();
   for (const t of targets) {
-    const dep = t.kind === 'Deployment' ? state.get('Deployment', t.namespace, t.name) : undefined;
-    const rollback = dep && rollbackSince(state, dep, since);
+    const rollout = kindDefinition(t.kind)?.rollout;
+    const obj = rollout && state.get(t.kind, t.namespace, t.name);
+    const rollback = obj && rollout.rolledBackSince(state, obj, since);
     if (rollback) {
       warnRolledBack(f, t.name, rollback);
       throw rolledBackError(t.name, rollback);

@@ -5,7 +5,7 @@ import { pluralName, kindInfo } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';
 import { rfc3339 } from '../api/time';
-import type { Target } from '../controllers/converged';
+import type { Target } from '../kinds/converged';
 import { loadObjects } from './load';
 import { convergeTargets } from './converge';
 import { parseResourceArgs, type ResourceRef } from './resource-args';

@@ -1,12 +1,13 @@
 /**
- * `kctl expose deployment NAME --port P`: the Service kubectl generates for an object: its selector (a
- * Deployment's or ReplicaSet's matchLabels, a Service's selector, a Pod's labels), its labels, ports from
- * --port or from the containers, targetPort = port unless --target-port. Created like `create`, then converged.
+ * `kctl expose deployment NAME --port P`: the Service kubectl generates for an object: its selector and ports
+ * (the kind's expose capability: a Deployment's matchLabels, a Pod's labels, ...), its labels, ports from --port
+ * or from the object, targetPort = port unless --target-port. Created like `create`, then converged.
  */
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
-import { KctlError, NotFoundError, UsageError } from '../errors';
+import { NotFoundError, UsageError } from '../errors';
+import { kindDefinition } from '../kinds/registry';
 import { createObject } from './create';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
@@ -22,20 +23,20 @@ export interface ExposeOptions {
   timeout: string;
 }
 
-const EXPOSABLE = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service']);
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 
 export async function runExpose(f: Factory, args: string[], opts: ExposeOptions): Promise<void> {
   const { refs } = parseResourceArgs(args, { requireName: true });
   if (refs.length !== 1) throw new UsageError('expose takes exactly one resource: TYPE NAME or TYPE/NAME');
   const { kind, name } = refs[0];
-  if (!EXPOSABLE.has(kind.kind)) throw new UsageError(`cannot expose a ${kind.kind}`, 'expose a deployment, replicaset, pod or service');
+  const expose = kindDefinition(kind.kind)?.expose;
+  if (!expose) throw new UsageError(`cannot expose a ${kind.kind}`, 'expose a deployment, replicaset, pod or service');
   if (opts.type !== undefined && !TYPES.includes(opts.type)) throw new UsageError(`Unsupported service type "${opts.type}"`, `one of: ${TYPES.join(', ')}`);
   const namespace = f.namespace();
   const target = f.store().read().get(kind.kind, namespace, name!);
   if (!target) throw new NotFoundError(`${pluralName(kind.kind)} "${name}" not found`);
 
-  const ports = (opts.port !== undefined ? [opts.port] : containerPorts(target)).map((p) => portNumber(p, '--port'));
+  const ports = (opts.port !== undefined ? [opts.port] : expose.ports(target)).map((p) => portNumber(p, '--port'));
   if (ports.length === 0) throw new UsageError("couldn't find port via --port flag or introspection", 'give the port: --port 80');
   const targetPort = opts.targetPort === undefined ? undefined : /^\d+$/.test(opts.targetPort) ? portNumber(opts.targetPort, '--target-port') : opts.targetPort;
   const labels = target.metadata.labels;
@@ -45,29 +46,12 @@ export async function runExpose(f: Factory, args: string[], opts: ExposeOptions)
     metadata: { name: opts.name ?? name!, namespace, ...(labels ? { labels: { ...labels } } : {}) },
     spec: {
       ports: ports.map((port, i) => ({ ...(ports.length > 1 ? { name: `port-${i + 1}` } : {}), port, protocol: opts.protocol, targetPort: targetPort ?? port })),
-      selector: selectorOf(target),
+      selector: expose.selector(target),
       ...(opts.type ? { type: opts.type } : {}),
     },
   };
   await createObject(f, service, opts, 'exposed');
   if (opts.dryRun === undefined || opts.dryRun === 'none') await convergeTargets(f, [{ kind: 'Service', namespace, name: service.metadata.name }], opts);
-}
-
-/** kubectl's MapBasedSelectorForObject. */
-function selectorOf(obj: KObject): Record<string, string> {
-  const selector = obj.kind === 'Pod' ? obj.metadata.labels : obj.kind === 'Service' ? obj.spec?.selector : obj.spec?.selector?.matchLabels;
-  if (obj.kind !== 'Pod' && obj.kind !== 'Service' && obj.spec?.selector?.matchExpressions?.length) {
-    throw new KctlError("couldn't retrieve selectors via --selector flag or introspection: the selector uses matchExpressions, which a Service cannot express");
-  }
-  if (!selector || Object.keys(selector).length === 0) throw new KctlError(`couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind.toLowerCase()} has no labels to select by`);
-  return { ...selector };
-}
-
-/** kubectl's PortsForObject: the containers' ports (a Service's own ports). */
-function containerPorts(obj: KObject): string[] {
-  if (obj.kind === 'Service') return (obj.spec?.ports ?? []).map((p: { port: number }) => String(p.port));
-  const podSpec = obj.kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
-  return (podSpec?.containers ?? []).flatMap((c: { ports?: { containerPort: number }[] }) => (c.ports ?? []).map((p) => String(p.containerPort)));
 }
 
 function portNumber(text: string, flag: string): number {

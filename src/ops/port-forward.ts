@@ -10,12 +10,12 @@ import { hookInterrupts } from '../app/interrupts';
 import type { KObject } from '../api/types';
 import { pluralName, resolveResource } from '../api/kinds';
 import { isPodReady } from '../api/pod-status';
-import { fromLabelSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';
+import { kindDefinition } from '../kinds/registry';
+import type { PortForwardCapability } from '../kinds/types';
 import type { State } from '../store/state';
 import type { Backend } from '../controllers/service/backends';
 import type { ListenerSpec } from '../controllers/service/proxy-set';
-import type { ServicePort } from '../controllers/service/target-port';
 
 export interface PortForwardOptions {
   address: string[];
@@ -39,11 +39,12 @@ export async function runPortForward(f: Factory, target: string, ports: string[]
   const first = store.read();
   const object = lookup(first, ref.kind, ns, ref.name);
   const mappings = await Promise.all(ports.map(parseMapping));
-  for (const m of mappings) check(object, m.remote);
+  const { forward } = ref;
+  for (const m of mappings) forward.check(object, m.remote);
 
   const specs = (state: State): ListenerSpec[] => {
     const live = state.get(object.kind, ns, ref.name);
-    return mappings.flatMap((m) => addresses.map((address) => ({ address, port: m.local, backends: live ? backends(state, live, m.remote) : [], name: `${ref.kind.toLowerCase()}/${ref.name} port ${m.remote}` })));
+    return mappings.flatMap((m) => addresses.map((address) => ({ address, port: m.local, backends: live ? forward.backends(state, live, m.remote) : [], name: `${ref.kind.toLowerCase()}/${ref.name} port ${m.remote}` })));
   };
   hookInterrupts();
   const runner = new ProxyRunner(store, specs, (line) => f.log(1, line));
@@ -58,8 +59,8 @@ export async function runPortForward(f: Factory, target: string, ports: string[]
     await runner.sync(first);
     const failed = runner.listeners().find((l) => l.failure);
     if (failed) throw new UsageError(`unable to listen on ${failed.address}: ${failed.failure}`);
-    for (const m of mappings) for (const address of addresses) f.stdout.write(`Forwarding from ${address}:${m.local} -> ${shownRemote(first, object, m.remote)}\n`);
-    if (mappings.some((m) => backends(first, object, m.remote).length === 0)) f.stderr.write(`warning: ${ref.kind.toLowerCase()}/${ref.name} has no ready pod yet; connections are closed until one is Ready\n`);
+    for (const m of mappings) for (const address of addresses) f.stdout.write(`Forwarding from ${address}:${m.local} -> ${forward.shownRemote(first, object, m.remote)}\n`);
+    if (mappings.some((m) => forward.backends(first, object, m.remote).length === 0)) f.stderr.write(`warning: ${ref.kind.toLowerCase()}/${ref.name} has no ready pod yet; connections are closed until one is Ready\n`);
     await f.interrupted;
   } finally {
     clearTimeout(timer);
@@ -69,12 +70,21 @@ export async function runPortForward(f: Factory, target: string, ports: string[]
   }
 }
 
-function parseTarget(text: string): { kind: string; name: string } {
+function parseTarget(text: string): { kind: string; name: string; forward: PortForwardCapability } {
   const [type, name] = text.includes('/') ? text.split('/', 2) : ['pod', text];
   const kind = resolveResource(type).kind;
-  if (!['Pod', 'Service', 'Deployment', 'ReplicaSet'].includes(kind)) throw new UsageError(`cannot port-forward to ${pluralName(kind)}: only pods, services, deployments and replicasets`);
+  const forward = forwardTarget(kind);
+  if (!forward) throw new UsageError(`cannot port-forward to ${pluralName(kind)}: only pods, services, deployments and replicasets`);
   if (!name) throw new UsageError(`arguments in resource/name form must have a single resource and name: "${text}"`);
-  return { kind, name };
+  return { kind, name, forward };
+}
+
+/** A kind's own port-forward capability (a Service's ports), else the ports of the pods it runs; none: refused. */
+function forwardTarget(kind: string): PortForwardCapability | undefined {
+  const def = kindDefinition(kind);
+  const podsOf = def?.podsOf;
+  if (def?.portForward || !podsOf) return def?.portForward;
+  return { check: () => undefined, backends: (state, obj, remote) => podBackends(podsOf(state, obj), remote), shownRemote: (_state, _obj, remote) => remote };
 }
 
 function lookup(state: State, kind: string, ns: string, name: string): KObject {
@@ -93,27 +103,16 @@ async function parseMapping(text: string): Promise<Mapping> {
   return { local, remote };
 }
 
-function check(obj: KObject, remote: string): void {
-  if (obj.kind === 'Service' && !servicePort(obj, remote)) throw new UsageError(`Service ${obj.metadata.name} does not have a service port ${remote}`);
-}
-
-function servicePort(svc: KObject, remote: string): ServicePort | undefined {
-  return ((svc.spec?.ports ?? []) as ServicePort[]).find((p) => String(p.port) === remote || p.name === remote);
-}
-
-/** Where connections for `remote` go now. */
-function backends(state: State, obj: KObject, remote: string): Backend[] {
-  const { podBackend, serviceBackends } = require('../controllers/service/backends') as typeof import('../controllers/service/backends');
-  if (obj.kind === 'Service') {
-    const port = servicePort(obj, remote);
-    return port ? serviceBackends(state, obj, port.name) : [];
-  }
-  const pods = obj.kind === 'Pod' ? [obj] : state.list('Pod', obj.metadata.namespace, fromLabelSelector(obj.spec?.selector)).filter((p) => isPodReady(p) && !p.metadata.deletionTimestamp);
-  return pods.flatMap((pod) => {
-    const port = containerPort(pod, remote);
-    const backend = port === undefined ? undefined : podBackend(pod, port);
-    return backend ? [backend] : [];
-  });
+/** Where connections for `remote` go now: the Ready pods' ports. */
+function podBackends(pods: KObject[], remote: string): Backend[] {
+  const { podBackend } = require('../controllers/service/backends') as typeof import('../controllers/service/backends');
+  return pods
+    .filter((p) => isPodReady(p) && !p.metadata.deletionTimestamp)
+    .flatMap((pod) => {
+      const port = containerPort(pod, remote);
+      const backend = port === undefined ? undefined : podBackend(pod, port);
+      return backend ? [backend] : [];
+    });
 }
 
 /** A container port by number or by name. */
@@ -121,16 +120,6 @@ function containerPort(pod: KObject, remote: string): number | undefined {
   if (/^\d+$/.test(remote)) return Number(remote);
   for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === remote) return p.containerPort;
   return undefined;
-}
-
-/** kubectl shows the pod's port: a Service port resolves to its targetPort. */
-function shownRemote(state: State, obj: KObject, remote: string): string {
-  if (obj.kind !== 'Service') return remote;
-  const target = servicePort(obj, remote)?.targetPort ?? remote;
-  if (typeof target === 'number' || /^\d+$/.test(target)) return String(target);
-  const { readyTargets } = require('../controllers/service/endpoints') as typeof import('../controllers/service/endpoints');
-  const resolved = readyTargets(state.get('Endpoints', obj.metadata.namespace, obj.metadata.name), servicePort(obj, remote)?.name)[0];
-  return resolved ? String(resolved.port) : target;
 }
 
 function freePort(): Promise<number> {

@@ -3,7 +3,8 @@ import type { Factory } from '../app/factory';
 import { hookInterrupts } from '../app/interrupts';
 import { controllerContext } from '../app/controller-context';
 import { isPodReady } from '../api/pod-status';
-import type { Target } from '../controllers/converged';
+import type { Target } from '../kinds/converged';
+import { kindDefinitions } from '../kinds/registry';
 import { convergeTargets } from './converge';
 
 export async function runReconcile(f: Factory, opts: { watch?: boolean; wait: boolean; timeout: string }): Promise<void> {
@@ -16,7 +17,9 @@ export async function runReconcile(f: Factory, opts: { watch?: boolean; wait: bo
     return;
   }
   const state = f.store().read();
-  const targets: Target[] = [...state.list('Deployment'), ...state.list('Pod').filter((p) => !p.metadata.ownerReferences?.length)].map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: Boolean(o.metadata.deletionTimestamp) }));
+  // What can converge and has no owner: an owner's convergence takes in what it owns.
+  const roots = kindDefinitions().filter((k) => k.converged).flatMap((k) => state.list(k.kind).filter((o) => !o.metadata.ownerReferences?.length));
+  const targets: Target[] = roots.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: Boolean(o.metadata.deletionTimestamp) }));
   await convergeTargets(f, targets, opts);
   const after = f.store().read();
   const pods = after.list('Pod');

@@ -1,12 +1,10 @@
 /**
  * kubectl's resource arguments: `deployment/web pod/x`, `deployments web web2`, `deploy,svc`, `all`.
  */
-import { resolveResource } from '../api/kinds';
+import { kindInfo, resolveResource } from '../api/kinds';
 import type { KindInfo } from '../api/kind-parts';
 import { UsageError } from '../errors';
-
-/** The kinds `kctl get all` shows, in kubectl's order. */
-export const ALL_KINDS = ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'HorizontalPodAutoscaler'];
+import { kindsInCategory } from '../kinds/registry';
 
 export interface ResourceRef {
   kind: KindInfo;
@@ -37,7 +35,7 @@ export function parseResourceArgs(args: string[], opts: { requireName?: boolean 
     throw new UsageError('there is no need to specify a resource type as a separate argument when passing arguments in resource/name form');
   }
   const [types, ...names] = args;
-  const kinds = types.split(',').flatMap((t) => (t.toLowerCase() === 'all' ? ALL_KINDS.map((k) => resolveResource(k)) : [resolveResource(t)]));
+  const kinds = types.split(',').flatMap((t) => (t.toLowerCase() === 'all' ? kindsInCategory('all').map((k) => kindInfo(k.kind)) : [resolveResource(t)]));
   if (opts.requireName && names.length === 0) throw new UsageError(`resource(s) were provided, but no name was specified`);
   for (const kind of kinds) {
     if (names.length === 0) refs.push({ kind });

@@ -6,8 +6,7 @@ import { loadObjects } from './load';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
 import { bumpGeneration } from '../api/generation';
-
-const SCALABLE = new Set(['Deployment', 'ReplicaSet']);
+import { kindDefinition } from '../kinds/registry';
 
 export interface ScaleOptions {
   replicas: string;
@@ -24,19 +23,21 @@ export async function runScale(f: Factory, args: string[], opts: ScaleOptions): 
   const refs = opts.filename?.length
     ? (await loadObjects(f, opts.filename, Boolean(opts.recursive))).map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name }))
     : parseResourceArgs(args, { requireName: true }).refs;
-  for (const ref of refs) {
-    if (!SCALABLE.has(ref.kind.kind)) throw new UsageError(`cannot scale ${ref.kind.plural}: only deployments and replicasets can be scaled`);
-  }
+  const scalable = refs.map((ref) => {
+    const scale = kindDefinition(ref.kind.kind)?.scale;
+    if (!scale) throw new UsageError(`cannot scale ${ref.kind.plural}: only deployments and replicasets can be scaled`);
+    return { ...ref, scale };
+  });
   const ns = f.namespace();
   const changed = await f.store().update((state) => {
     const out: { kind: string; name: string }[] = [];
-    for (const ref of refs) {
+    for (const ref of scalable) {
       const obj = state.get(ref.kind.kind, ns, ref.name!);
       if (!obj) throw new NotFoundError(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
-      const was = obj.spec.replicas ?? 1;
+      const was = ref.scale.replicas(obj);
       if (current !== undefined && was !== current) throw new ConflictError(`Expected replicas to be ${current}, was ${was}`);
       if (was !== replicas) {
-        obj.spec.replicas = replicas;
+        ref.scale.setReplicas(obj, replicas);
         bumpGeneration(obj);
         state.put(obj);
       }

@@ -11,8 +11,7 @@ import { resourcesAndPairs } from './metadata-pairs';
 import { parseResourceArgs } from './resource-args';
 import { convergeTargets } from './converge';
 import { bumpGeneration } from '../api/generation';
-
-const WITH_TEMPLATE = new Set(['Deployment', 'ReplicaSet']);
+import { kindDefinition } from '../kinds/registry';
 
 export async function runSetImage(f: Factory, args: string[], opts: { wait: boolean; timeout: string }): Promise<void> {
   const { resources, pairs } = resourcesAndPairs(args, 'image');
@@ -25,15 +24,17 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
     images.set(pair.slice(0, eq), pair.slice(eq + 1));
   }
   const { refs } = parseResourceArgs(resources, { requireName: true });
-  for (const ref of refs) {
-    if (!WITH_TEMPLATE.has(ref.kind.kind)) throw new UsageError(`cannot set the image of ${ref.kind.plural}: only deployments and replicasets have a pod template kctl rolls out`);
-  }
+  const templated = refs.map((ref) => {
+    const podTemplate = kindDefinition(ref.kind.kind)?.podTemplate;
+    if (!podTemplate) throw new UsageError(`cannot set the image of ${ref.kind.plural}: only deployments and replicasets have a pod template kctl rolls out`);
+    return { ...ref, podTemplate };
+  });
   const ns = f.namespace();
   const updated = await f.store().update((state) =>
-    refs.flatMap((ref) => {
+    templated.flatMap((ref) => {
       const obj = state.get(ref.kind.kind, ns, ref.name!);
       if (!obj) throw new NotFoundError(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
-      const spec = obj.spec.template?.spec ?? {};
+      const spec = ref.podTemplate(obj)?.spec ?? {};
       const containers: any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
       let changed = false;
       for (const [name, image] of images) {

@@ -9,7 +9,7 @@ import type { KObject } from '../api/types';
 import { kindInfo, pluralName, refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { KctlError, NotFoundError, UsageError } from '../errors';
-import type { Verdict } from '../controllers/drive';
+import type { Verdict } from '../controllers/types';
 import type { State } from '../store/state';
 import { parseDuration } from '../util/duration';
 import { parseResourceArgs } from './resource-args';
@@ -173,12 +173,11 @@ function jsonPathMet(obj: KObject, c: Extract<WaitFor, { type: 'jsonpath' }>): C
 function hopeless(state: State, obj: KObject, c: WaitFor): KctlError | undefined {
   const ref = refName(obj.kind, obj.metadata.name);
   if (obj.metadata.deletionTimestamp) return new KctlError(`${ref} is being deleted: the condition can no longer be met`);
-  const phase = obj.kind === 'Pod' ? obj.status?.phase : undefined;
-  if (phase === 'Succeeded' || phase === 'Failed') return new KctlError(`${ref} has finished (phase ${phase}): the condition can no longer be met`);
-  // Waiting for something to become True on a Deployment or Pod that is stuck (bad image, crash loop, deadline).
-  if (c.type === 'condition' && c.value.toLowerCase() === 'true' && (obj.kind === 'Deployment' || obj.kind === 'Pod')) {
-    const { converged } = require('../controllers/converged') as typeof import('../controllers/converged');
-    return converged(state, { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name }).failure;
-  }
+  const { kindDefinition } = require('../kinds/registry') as typeof import('../kinds/registry');
+  const kind = kindDefinition(obj.kind);
+  const phase = kind?.finishedPhase?.(obj);
+  if (phase) return new KctlError(`${ref} has finished (phase ${phase}): the condition can no longer be met`);
+  // Waiting for something to become True on an object that is stuck (bad image, crash loop, deadline).
+  if (c.type === 'condition' && c.value.toLowerCase() === 'true') return kind?.converged?.(state, obj).failure;
   return undefined;
 }

@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { KObject } from '../../src/api/types';
 import { emptyHistory, normalize, recordScale } from '../../src/controllers/hpa/behavior';
 import { MetricError, resourceReplicas, type PodSample } from '../../src/controllers/hpa/replicas';
-import { syncHPAs } from '../../src/controllers/hpa/sync';
+import { syncHPAs } from '../helpers/controllers';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { State, emptyState } from '../../src/store/state';
 import { runCli, tempDir } from '../helpers/cli';

@@ -1,12 +1,13 @@
 /**
- * The auto-rollback controller, run on the state after the Deployment controller in every reconcile pass
- * (manager.ts syncObjects), so one-shot commands and the controller process behave alike:
+ * The auto-rollback controller: the Deployment kind's second controller (src/kinds/deployment), run on the state
+ * once the first has synced every Deployment, so one-shot commands and the controller process behave alike:
  *   - a Deployment that has rolled out completely gets its new ReplicaSet marked as completed;
  *   - a Deployment that opted in (kctl.io/auto-rollback: "true") and whose rollout failed is rolled back
  *     to the latest completed revision, with a RolledBack event.
  */
 import type { KObject } from '../../api/types';
 import type { State } from '../../store/state';
+import type { SyncResult } from '../types';
 import { rollbackTo } from '../deployment/rollback';
 import { rolloutStatus } from '../deployment/rollout-status';
 import { findNewReplicaSet, replicaSetsOf } from '../deployment/replicasets';
@@ -19,19 +20,13 @@ export { AUTO_ROLLBACK_ANNOTATION, autoRollbackEnabled } from './switch';
 export { autoRollbackFor, type AutoRollback } from './decide';
 export { rollbackSince } from './record';
 
-/** Returns 0 when a rollback was started (the next pass should come at once), else undefined. */
-export function syncAutoRollback(state: State): number | undefined {
-  let requeue: number | undefined;
-  for (const dep of state.list('Deployment')) {
-    if (dep.metadata.deletionTimestamp) continue;
-    markIfComplete(state, dep);
-    const rollback = autoRollbackEnabled(dep) ? autoRollbackFor(state, dep) : undefined;
-    if (rollback) {
-      applyRollback(state, dep, rollback);
-      requeue = 0;
-    }
-  }
-  return requeue;
+/** One live Deployment; asks for the next pass at once when it started a rollback. */
+export function syncAutoRollbackOf(state: State, dep: KObject): SyncResult {
+  markIfComplete(state, dep);
+  const rollback = autoRollbackEnabled(dep) ? autoRollbackFor(state, dep) : undefined;
+  if (!rollback) return {};
+  applyRollback(state, dep, rollback);
+  return { requeueAfterMs: 0 };
 }
 
 /** Rolls back and records it; `dep` must be the stored object. */

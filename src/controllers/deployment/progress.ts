@@ -7,19 +7,9 @@ import type { KObject } from '../../api/types';
 import type { SyncResult } from '../types';
 import { getCondition, newCondition, Progressing, Reason, removeCondition, setCondition } from './conditions';
 import { calculateStatus, type DeploymentStatus } from './status';
-import { progressDeadlineSecondsOf, replicasOf } from './spec';
+import { progressDeadlineSecondsOf } from './spec';
 import type { RolloutStrategy } from './strategy';
-
-/** Every replica updated, no old one left, all available, and the latest spec observed. */
-export function deploymentComplete(dep: KObject, status: Partial<DeploymentStatus> | undefined): boolean {
-  const replicas = replicasOf(dep);
-  return (
-    (status?.updatedReplicas ?? 0) === replicas &&
-    (status?.replicas ?? 0) === replicas &&
-    (status?.availableReplicas ?? 0) === replicas &&
-    (status?.observedGeneration ?? 0) >= (dep.metadata.generation ?? 1)
-  );
-}
+import { deploymentComplete, progressDeadlineExceeded } from './complete';
 
 /** More updated, fewer old, more ready or more available pods than the last recorded status. */
 function deploymentProgressing(dep: KObject, next: DeploymentStatus): boolean {
@@ -66,7 +56,7 @@ export function syncRolloutStatus(allRSs: KObject[], newRS: KObject | undefined,
 function untilDeadlineCheck(dep: KObject, deadline: number | undefined, now: Date): number | undefined {
   const cond = getCondition(dep.status, Progressing);
   if (deadline === undefined || !cond?.lastUpdateTime) return undefined;
-  if (deploymentComplete(dep, dep.status) || cond.reason === Reason.ProgressDeadlineExceeded) return undefined;
+  if (deploymentComplete(dep, dep.status) || progressDeadlineExceeded(dep.status)) return undefined;
   const after = Date.parse(cond.lastUpdateTime) + deadline * 1000 - now.getTime();
   // Kubernetes adds a second: the deadline is judged strictly after it passes.
   return Math.max(0, after) + 1000;

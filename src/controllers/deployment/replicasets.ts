@@ -2,12 +2,17 @@
 import type { KObject } from '../../api/types';
 import { equalIgnoringHash } from '../../api/pod-template-hash';
 import type { State } from '../../store/state';
-import { controlledBy } from '../replicaset/ownership';
+import { controlledBy, controlledByAny } from '../replicaset/ownership';
 import { revisionOf } from './annotations';
 import { replicasOf } from './spec';
 
 export function replicaSetsOf(state: State, dep: KObject): KObject[] {
   return controlledBy(state, 'ReplicaSet', dep);
+}
+
+/** The pods of the Deployment's ReplicaSets, in the state's order. */
+export function podsOfDeployment(state: State, dep: KObject): KObject[] {
+  return controlledByAny(state, 'Pod', dep.metadata.namespace ?? 'default', replicaSetsOf(state, dep));
 }
 
 /** The oldest ReplicaSet whose template is the Deployment's (ignoring the hash label), if any. */

@@ -1,7 +1,7 @@
 /** `rollout status`: kubectl's DeploymentStatusViewer, with its messages and its order of checks. */
 import type { KObject } from '../../api/types';
 import type { State } from '../../store/state';
-import { getCondition, Progressing, Reason } from './conditions';
+import { progressDeadlineExceeded, specObserved } from './complete';
 import { replicasOf } from './spec';
 
 export interface RolloutStatus {
@@ -18,8 +18,8 @@ export function rolloutStatus(dep: KObject, state?: State): RolloutStatus {
   const name = d.metadata.name;
   const s = d.status ?? {};
   const waiting = (message: string): RolloutStatus => ({ message, done: false, failed: false });
-  if ((d.metadata.generation ?? 1) > (s.observedGeneration ?? 0)) return waiting('Waiting for deployment spec update to be observed...');
-  if (getCondition(s, Progressing)?.reason === Reason.ProgressDeadlineExceeded) {
+  if (!specObserved(d, s)) return waiting('Waiting for deployment spec update to be observed...');
+  if (progressDeadlineExceeded(s)) {
     return { message: `deployment "${name}" exceeded its progress deadline`, done: false, failed: true };
   }
   const replicas = replicasOf(d);

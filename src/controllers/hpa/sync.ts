@@ -10,9 +10,11 @@ import type { Condition, KObject } from '../../api/types';
 import { pluralName } from '../../api/kinds';
 import { parseCpu, parseMemory } from '../../api/quantity';
 import { rfc3339 } from '../../api/time';
-import { fromLabelSelector } from '../../api/selector';
+import { fromLabelSelector, type Selector } from '../../api/selector';
 import type { State } from '../../store/state';
 import { isPodReady } from '../../api/pod-status';
+import type { SyncContext } from '../../kinds/types';
+import type { SyncResult } from '../types';
 import { emptyHistory, normalize, recordScale, type History } from './behavior';
 import { formatCpu, formatMemory } from './usage';
 import { MetricError, resourceReplicas, type PodSample, type Target } from './replicas';
@@ -37,32 +39,28 @@ interface KctlStatus {
 
 type Resource = 'cpu' | 'memory';
 
-export function syncHPAs(state: State, now: Date): void {
-  for (const hpa of state.list('HorizontalPodAutoscaler')) {
-    if (!hpa.metadata.deletionTimestamp) syncHPA(state, hpa, now);
-  }
-}
-
-function syncHPA(state: State, hpa: KObject, now: Date): void {
+/** The target's kind comes from the registry (`ctx.kinds`): any kind with the scale capability can be a target. */
+export function syncHPA({ state, now, kinds }: SyncContext, hpa: KObject): SyncResult {
   const ns = hpa.metadata.namespace ?? 'default';
   const kctl: KctlStatus = structuredClone(hpa.status?.kctl ?? {});
   const ref = hpa.spec.scaleTargetRef ?? {};
-  const target = ref.kind === 'Deployment' || ref.kind === 'ReplicaSet' ? state.get(ref.kind, ns, ref.name) : undefined;
+  const scale = kinds(ref.kind)?.scale;
+  const target = scale ? state.get(ref.kind, ns, ref.name) : undefined;
   const fresh = kctl.metrics && now.getTime() - Date.parse(kctl.metrics.at) <= METRICS_MAX_AGE_MS ? kctl.metrics : undefined;
   const seen = JSON.stringify([fresh?.at ?? null, hpa.metadata.generation, target?.metadata.uid, target?.metadata.generation, target?.spec?.replicas]);
-  if (kctl.evaluated === seen) return;
+  if (kctl.evaluated === seen) return {};
   kctl.evaluated = seen;
 
   const conditions = new Conditions(hpa.status?.conditions, now);
   const status: any = { ...(hpa.status ?? {}), observedGeneration: hpa.metadata.generation, conditions: undefined, kctl };
-  if (!target) {
-    const missing = ref.kind === 'Deployment' || ref.kind === 'ReplicaSet' ? `${pluralName(ref.kind)} "${ref.name}" not found` : `kctl can only scale Deployments and ReplicaSets, not ${ref.kind}`;
+  if (!scale || !target) {
+    const missing = scale ? `${pluralName(ref.kind)} "${ref.name}" not found` : `kctl can only scale Deployments and ReplicaSets, not ${ref.kind}`;
     conditions.set('AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${missing}`);
     state.event(hpa, 'Warning', 'FailedGetScale', missing);
     return write(state, hpa, status, conditions);
   }
   conditions.set('AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
-  const current = target.spec.replicas ?? 1;
+  const current = scale.replicas(target);
   const min = hpa.spec.minReplicas ?? 1;
   const max = hpa.spec.maxReplicas;
   status.currentReplicas = current;
@@ -78,7 +76,7 @@ function syncHPA(state: State, hpa: KObject, now: Date): void {
   } else if (current < min) {
     [desired, reason] = [min, 'Current number of replicas below Spec.MinReplicas'];
   } else {
-    const computed = computeReplicas(state, hpa, target, current, fresh);
+    const computed = computeReplicas(state, hpa, fromLabelSelector(scale.podSelector(target)), target.metadata.namespace ?? 'default', current, fresh);
     status.currentMetrics = computed.statuses;
     if (computed.replicas === undefined) {
       conditions.set('ScalingActive', 'False', 'FailedGetResourceMetric', computed.failure!);
@@ -98,7 +96,7 @@ function syncHPA(state: State, hpa: KObject, now: Date): void {
 
   status.desiredReplicas = desired;
   if (desired !== current) {
-    target.spec.replicas = desired;
+    scale.setReplicas(target, desired);
     bumpGeneration(target);
     state.put(target);
     const history = kctl.history ?? emptyHistory();
@@ -110,14 +108,15 @@ function syncHPA(state: State, hpa: KObject, now: Date): void {
     conditions.set('AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
     state.event(hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${reason}`);
   }
-  write(state, hpa, status, conditions);
+  return write(state, hpa, status, conditions);
 }
 
-function write(state: State, hpa: KObject, status: any, conditions: Conditions): void {
+function write(state: State, hpa: KObject, status: any, conditions: Conditions): SyncResult {
   status.conditions = conditions.list();
-  if (JSON.stringify(status) === JSON.stringify(hpa.status)) return;
+  if (JSON.stringify(status) === JSON.stringify(hpa.status)) return {};
   hpa.status = status;
   state.put(hpa);
+  return {};
 }
 
 interface Computed {
@@ -128,8 +127,8 @@ interface Computed {
 }
 
 /** computeReplicasForMetrics: the highest recommendation; any invalid metric blocks scaling down. */
-function computeReplicas(state: State, hpa: KObject, target: KObject, current: number, metrics: { pods: MetricsSample['pods'] } | undefined): Computed {
-  const pods = state.list('Pod', target.metadata.namespace ?? 'default', fromLabelSelector(target.spec.selector));
+function computeReplicas(state: State, hpa: KObject, podSelector: Selector, namespace: string, current: number, metrics: { pods: MetricsSample['pods'] } | undefined): Computed {
+  const pods = state.list('Pod', namespace, podSelector);
   let best: number | undefined;
   let metricName = '';
   let failure: string | undefined;

@@ -12,5 +12,11 @@ export function isControlledBy(obj: KObject, owner: KObject): boolean {
 
 /** Objects of `kind` in the owner's namespace whose controller is `owner`. */
 export function controlledBy(state: State, kind: string, owner: KObject): KObject[] {
-  return state.list(kind, owner.metadata.namespace ?? 'default').filter((o) => isControlledBy(o, owner));
+  return controlledByAny(state, kind, owner.metadata.namespace ?? 'default', [owner]);
+}
+
+/** Objects of `kind` in `namespace` whose controller is one of `owners`, in the state's order. */
+export function controlledByAny(state: State, kind: string, namespace: string, owners: KObject[]): KObject[] {
+  const uids = new Set(owners.map((o) => o.metadata.uid));
+  return state.list(kind, namespace).filter((o) => o.metadata.ownerReferences?.some((r) => r.controller && uids.has(r.uid)));
 }

@@ -5,6 +5,7 @@
  */
 import type { KObject } from '../../api/types';
 import type { State } from '../../store/state';
+import type { SyncResult } from '../types';
 import { allocateClusterIP, allocateNodePort, clusterIPsInUse, nodePortsInUse } from './allocate';
 import { endpointSubsets, selectedPods } from './endpoints';
 import type { ServicePort } from './target-port';
@@ -12,18 +13,18 @@ import type { ServicePort } from './target-port';
 /** What a LoadBalancer Service reports: kctl's proxies answer on this host. */
 const LOAD_BALANCER_INGRESS = [{ ip: '127.0.0.1' }];
 
-export function syncServices(state: State): void {
-  const services = state.list('Service').filter((s) => !s.metadata.deletionTimestamp);
-  const ips = clusterIPsInUse(state);
-  const nodePorts = nodePortsInUse(state);
-  for (const svc of services) {
-    allocate(state, svc, ips, nodePorts);
-    syncEndpoints(state, svc);
-  }
-  const live = new Set(services.map((s) => `${s.metadata.namespace}/${s.metadata.name}`));
-  for (const ep of state.list('Endpoints')) {
-    if (!live.has(`${ep.metadata.namespace}/${ep.metadata.name}`)) state.remove('Endpoints', ep.metadata.namespace, ep.metadata.name);
-  }
+/** One live Service: its allocations (unique among the Services in the state) and its Endpoints. */
+export function syncService(state: State, svc: KObject): SyncResult {
+  allocate(state, svc, clusterIPsInUse(state), nodePortsInUse(state));
+  syncEndpoints(state, svc);
+  return {};
+}
+
+/** Endpoints whose Service is gone (or going) are removed. */
+export function syncOrphanEndpoints(state: State, ep: KObject): SyncResult {
+  const svc = state.get('Service', ep.metadata.namespace, ep.metadata.name);
+  if (!svc || svc.metadata.deletionTimestamp) state.remove('Endpoints', ep.metadata.namespace, ep.metadata.name);
+  return {};
 }
 
 export function exposesNodePorts(svc: KObject): boolean {

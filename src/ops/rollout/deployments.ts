@@ -1,23 +1,31 @@
 /**
  * What every `rollout` verb starts with: the Deployments named on the command line (`deployment/web`,
- * `deployment web`, `deploy/a deploy/b`), with kubectl's errors for kinds it cannot roll out.
+ * `deployment web`, `deploy/a deploy/b`), with kubectl's errors for kinds without the rollout capability.
  */
 import type { KObject } from '../../api/types';
 import { pluralName } from '../../api/kinds';
 import type { KindInfo } from '../../api/kind-parts';
 import { KctlError, NotFoundError } from '../../errors';
 import type { State } from '../../store/state';
+import { kindDefinition } from '../../kinds/registry';
+import type { RolloutCapability } from '../../kinds/types';
 import { parseResourceArgs } from '../resource-args';
 
 export type RolloutVerb = 'status' | 'history' | 'undo' | 'pause' | 'resume' | 'restart';
 
 /** The names of the Deployments `args` refer to. */
 export function deploymentNames(args: string[], verb: RolloutVerb): string[] {
+  return rolloutTargets(args, verb).map((t) => t.name);
+}
+
+/** The objects `args` refer to, each with its kind's rollout capability. */
+export function rolloutTargets(args: string[], verb: RolloutVerb): { name: string; rollout: RolloutCapability }[] {
   const { refs } = parseResourceArgs(args, { requireName: true });
-  for (const ref of refs) {
-    if (ref.kind.kind !== 'Deployment') throw unsupported(ref.kind, ref.name!, verb);
-  }
-  return refs.map((r) => r.name!);
+  return refs.map((ref) => {
+    const rollout = kindDefinition(ref.kind.kind)?.rollout;
+    if (!rollout) throw unsupported(ref.kind, ref.name!, verb);
+    return { name: ref.name!, rollout };
+  });
 }
 
 export function getDeployment(state: State, namespace: string, name: string): KObject {

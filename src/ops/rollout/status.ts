@@ -9,10 +9,10 @@ import type { Factory } from '../../app/factory';
 import { controllerContext } from '../../app/controller-context';
 import { KctlError, RolloutFailedError, TimeoutError, UsageError } from '../../errors';
 import type { AutoRollback } from '../../controllers/autorollback';
-import type { Verdict } from '../../controllers/drive';
+import type { Verdict } from '../../controllers/types';
 import type { State } from '../../store/state';
 import { parseDuration } from '../../util/duration';
-import { deploymentNames, getDeployment } from './deployments';
+import { getDeployment, rolloutTargets } from './deployments';
 import { rolledBackError, warnRolledBack } from './rolled-back';
 import { revisionFlag } from './undo';
 
@@ -24,9 +24,9 @@ export interface StatusOptions {
 }
 
 export async function runRolloutStatus(f: Factory, args: string[], opts: StatusOptions): Promise<void> {
-  const names = deploymentNames(args, 'status');
-  if (names.length !== 1) throw new UsageError('rollout status is only supported on individual resources and resource collections are not supported yet');
-  const [name] = names;
+  const targets = rolloutTargets(args, 'status');
+  if (targets.length !== 1) throw new UsageError('rollout status is only supported on individual resources and resource collections are not supported yet');
+  const [{ name, rollout }] = targets;
   const ns = f.namespace();
   const revision = revisionFlag(opts.revision, '--revision');
   const timeoutMs = parseDuration(opts.timeout) || Infinity; // kubectl: 0 waits forever
@@ -34,7 +34,6 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
 
   const { driveUntil } = require('../../controllers/drive') as typeof import('../../controllers/drive');
   const autorollback = require('../../controllers/autorollback') as typeof import('../../controllers/autorollback');
-  const { rolloutStatus } = require('../../controllers/deployment/rollout-status') as typeof import('../../controllers/deployment/rollout-status');
   const { revisionOf } = require('../../controllers/deployment/annotations') as typeof import('../../controllers/deployment/annotations');
 
   const ctx = await controllerContext(f);
@@ -62,7 +61,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
     if (revision > 0 && !rolledBack && revisionOf(dep) !== revision) {
       return { done: false, failure: new KctlError(`desired revision (${revision}) is different from the running revision (${revisionOf(dep)})`) };
     }
-    const status = rolloutStatus(dep, state);
+    const status = rollout.status(dep, state);
     if (status.failed) return { done: false, failure: new RolloutFailedError(status.message) };
     return status.done ? { done: true } : { done: false, waitingFor: status.message };
   };
@@ -91,7 +90,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
     if (rolledBack && (verdict.done || !opts.watch)) {
       throw rolledBackError(name, rolledBack);
     }
-    say(verdict.done ? rolloutStatus(getDeployment(f.store().read(), ns, name)).message : (verdict.waitingFor ?? ''));
+    say(verdict.done ? rollout.status(getDeployment(f.store().read(), ns, name)).message : (verdict.waitingFor ?? ''));
     return;
   }
 }

@@ -1,35 +1,15 @@
-/** `kctl describe`: kubectl's describe view of one object, chosen by kind. */
+/** `kctl describe`: kubectl's describe view of one object, chosen by its kind's definition (src/kinds). */
 import type { KObject } from '../../api/types';
+import { kindDefinition } from '../../kinds/registry';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from './common';
-import { describeConfigMap, describeNamespace, describeSecret } from './config';
 import type { DescribeContext } from './context';
-import { describeDeployment } from './deployment';
-import { describeEndpoints } from './endpoints';
-import { describeHPA } from './hpa';
-import { describePod } from './pod';
-import { describePVC } from './pvc';
-import { describeReplicaSet } from './replicaset';
-import { describeService } from './service';
 import { DescribeWriter, LEVEL_0 } from './writer';
 
 export type { DescribeContext } from './context';
 
-const BY_KIND: Record<string, (obj: KObject, ctx: DescribeContext) => string> = {
-  Deployment: describeDeployment,
-  ReplicaSet: describeReplicaSet,
-  Pod: describePod,
-  Service: describeService,
-  Endpoints: describeEndpoints,
-  ConfigMap: describeConfigMap,
-  Secret: describeSecret,
-  Namespace: describeNamespace,
-  PersistentVolumeClaim: describePVC,
-  HorizontalPodAutoscaler: describeHPA,
-};
-
-/** The text kubectl describe prints for `obj`, ending with a newline. */
+/** The text kubectl describe prints for `obj`, ending with a newline: the kind's describer, else the generic one. */
 export function describe(obj: KObject, ctx: DescribeContext): string {
-  return (BY_KIND[obj.kind] ?? describeGeneric)(obj, ctx);
+  return (kindDefinition(obj.kind)?.describe ?? describeGeneric)(obj, ctx);
 }
 
 /** Kinds without a describer of their own (Event): the metadata and the events. */

@@ -1,0 +1,11 @@
+/** The Event kind: kctl records them; describe shows them with the generic view. */
+import type { KindDefinition } from '../types';
+import { READ_VERBS } from '../verbs';
+
+export const definition: KindDefinition = {
+  kind: 'Event',
+  get columns() {
+    return (require('../../printers/columns/event') as typeof import('../../printers/columns/event')).eventColumns;
+  },
+  verbs: READ_VERBS,
+};

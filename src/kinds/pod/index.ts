@@ -1,0 +1,21 @@
+/** The Pod kind. Its controller runs against the container runtime (controllers/pod), not over the state. */
+import type { KindDefinition } from '../types';
+import { MANIFEST_VERBS } from '../verbs';
+import { containerPorts, nonEmptySelector } from '../workload';
+
+export const definition: KindDefinition = {
+  kind: 'Pod',
+  converged: (_state, pod) => (require('../../controllers/converged') as typeof import('../../controllers/converged')).podConverged(pod, true),
+  podsOf: (_state, pod) => [pod],
+  finishedPhase: (pod) => (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' ? pod.status.phase : undefined),
+  expose: {
+    selector: (pod) => nonEmptySelector(pod, pod.metadata.labels),
+    ports: (pod) => containerPorts(pod.spec),
+  },
+  get columns() {
+    return (require('../../printers/columns/pod') as typeof import('../../printers/columns/pod')).podColumns;
+  },
+  describe: (pod, ctx) => (require('../../printers/describe/pod') as typeof import('../../printers/describe/pod')).describePod(pod, ctx),
+  verbs: MANIFEST_VERBS,
+  categories: ['all'],
+};

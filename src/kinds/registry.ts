@@ -1,0 +1,52 @@
+/**
+ * One line per kind: what it can do is in its folder (src/kinds/<kind>/index.ts), loaded the first time a
+ * command asks, so a command loads only the kinds it touches. The order of the lines is the order in which a
+ * reconcile pass runs the object controllers (manager.ts syncObjects): the HPA scales its target before the
+ * target syncs, a Deployment sizes its ReplicaSets before they make pods, Services select the pods made.
+ */
+import { kindInfo } from '../api/kinds';
+import type { KindDefinition } from './types';
+
+type Loader = () => { definition: KindDefinition };
+
+const LINES: [kind: string, load: Loader][] = [
+  ['Namespace', () => require('./namespace')],
+  ['HorizontalPodAutoscaler', () => require('./horizontalpodautoscaler')],
+  ['Deployment', () => require('./deployment')],
+  ['ReplicaSet', () => require('./replicaset')],
+  ['Pod', () => require('./pod')],
+  ['Service', () => require('./service')],
+  ['Endpoints', () => require('./endpoints')],
+  ['ConfigMap', () => require('./configmap')],
+  ['Secret', () => require('./secret')],
+  ['PersistentVolumeClaim', () => require('./persistentvolumeclaim')],
+  ['Event', () => require('./event')],
+];
+
+const loaders = new Map(LINES);
+
+/** What `kind` can do; undefined for a kind kctl does not know. */
+export function kindDefinition(kind: string | undefined): KindDefinition | undefined {
+  return kind === undefined ? undefined : loaders.get(kind)?.().definition;
+}
+
+/** Every kind, in registry (controller) order. */
+export function kindDefinitions(): KindDefinition[] {
+  return LINES.map(([, load]) => load().definition);
+}
+
+/**
+ * The kinds of a category (`all`), in kubectl's order: by API group as discovery lists them (the core group
+ * first), then in registry order.
+ */
+export function kindsInCategory(category: string): KindDefinition[] {
+  const group = (d: KindDefinition) => kindGroup(d.kind);
+  return kindDefinitions()
+    .filter((d) => d.categories?.includes(category))
+    .sort((a, b) => group(a).localeCompare(group(b)));
+}
+
+function kindGroup(kind: string): string {
+  const apiVersion = kindInfo(kind).apiVersion;
+  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+}

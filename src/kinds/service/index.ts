@@ -1,0 +1,27 @@
+/** The Service kind. Its controller reads pods: the garbage collector first removes what the workloads let go. */
+import type { KindDefinition } from '../types';
+import { MANIFEST_VERBS } from '../verbs';
+import { nonEmptySelector } from '../workload';
+
+const forward = () => require('../../controllers/service/forward') as typeof import('../../controllers/service/forward');
+
+export const definition: KindDefinition = {
+  kind: 'Service',
+  collectGarbageFirst: true,
+  sync: [(ctx, svc) => (require('../../controllers/service/sync') as typeof import('../../controllers/service/sync')).syncService(ctx.state, svc)],
+  expose: {
+    selector: (svc) => nonEmptySelector(svc, svc.spec?.selector),
+    ports: (svc) => (svc.spec?.ports ?? []).map((p: { port: number }) => String(p.port)),
+  },
+  portForward: {
+    check: (svc, remote) => forward().checkServicePort(svc, remote),
+    backends: (state, svc, remote) => forward().serviceForwardBackends(state, svc, remote),
+    shownRemote: (state, svc, remote) => forward().shownServiceRemote(state, svc, remote),
+  },
+  get columns() {
+    return (require('../../printers/columns/service') as typeof import('../../printers/columns/service')).serviceColumns;
+  },
+  describe: (svc, ctx) => (require('../../printers/describe/service') as typeof import('../../printers/describe/service')).describeService(svc, ctx),
+  verbs: MANIFEST_VERBS,
+  categories: ['all'],
+};
