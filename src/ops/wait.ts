@@ -12,6 +12,7 @@ import { KctlError, NotFoundError, UsageError } from '../errors';
 import type { Verdict } from '../controllers/types';
 import type { State } from '../store/state';
 import { parseDuration } from '../util/duration';
+import { kindDefinition } from '../kinds/registry';
 import { parseResourceArgs } from './resource-args';
 
 export interface WaitOptions {
@@ -173,7 +174,6 @@ function jsonPathMet(obj: KObject, c: Extract<WaitFor, { type: 'jsonpath' }>): C
 function hopeless(state: State, obj: KObject, c: WaitFor): KctlError | undefined {
   const ref = refName(obj.kind, obj.metadata.name);
   if (obj.metadata.deletionTimestamp) return new KctlError(`${ref} is being deleted: the condition can no longer be met`);
-  const { kindDefinition } = require('../kinds/registry') as typeof import('../kinds/registry');
   const kind = kindDefinition(obj.kind);
   const phase = kind?.finishedPhase?.(obj);
   if (phase) return new KctlError(`${ref} has finished (phase ${phase}): the condition can no longer be met`);
