@@ -68,12 +68,12 @@ export interface KindDefinition {
   collectGarbageFirst?: boolean;
   /** When a command that touched the object may stop waiting. */
   converged?(state: State, obj: KObject): Verdict;
-  /** The pod template it rolls out (`set image`). */
+  /** The pod template it rolls out (`set image`); kinds without one refuse it. */
   podTemplate?(obj: KObject): { metadata?: any; spec?: any } | undefined;
   scale?: ScaleCapability;
   /** The pods the object runs, in the state's order, those being deleted included. */
   podsOf?(state: State, obj: KObject): KObject[];
-  /** The phase of a pod that has finished and will not change any more. */
+  /** The phase of an object that has run to completion (Succeeded, Failed): `wait` stops hoping for it. */
   finishedPhase?(obj: KObject): string | undefined;
   expose?: ExposeCapability;
   portForward?: PortForwardCapability;

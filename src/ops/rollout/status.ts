@@ -51,7 +51,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
   const check = (state: State): Verdict => {
     const dep = getDeployment(state, ns, name);
     if (!rolledBack) {
-      rolledBack = autorollback.rollbackSince(state, dep, startedAt);
+      rolledBack = rollout.rolledBackSince(state, dep, startedAt);
       if (rolledBack) warnRolledBack(f, name, rolledBack);
     }
     if (!rolledBack && opts.autoRollback) {
