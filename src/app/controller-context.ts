@@ -3,7 +3,7 @@ import type { ControllerContext } from '../controllers/context';
 import type { Factory } from './factory';
 
 export async function controllerContext(f: Factory): Promise<ControllerContext> {
-  const { scopeFor } = require('../controllers/scope') as typeof import('../controllers/scope');
+  const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
   return {
     store: f.store(),
     runtime: await f.runtime(),

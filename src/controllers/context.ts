@@ -1,7 +1,7 @@
 /** What every controller gets: the store, the runtime, the clock, the Docker scope and a logger. */
 import type { ContainerRuntime } from '../runtime/runtime';
 import type { Store } from '../store/store';
-import type { Scope } from './scope';
+import type { Scope } from '../backends/local/scope';
 
 export interface ControllerContext {
   store: Store;

@@ -13,13 +13,13 @@ import type { ObjectSync, SyncContext } from '../kinds/types';
 import { mapLimit } from '../util/map-limit';
 import type { ControllerContext } from './context';
 import { collectGarbage } from './gc';
-import { ImageCache } from './pod/images';
-import { syncPod, type PodOutcome } from './pod/sync';
+import { ImageCache } from '../backends/local/pod/images';
+import { syncPod, type PodOutcome } from '../backends/local/pod/sync';
 import { isPodReady } from '../api/pod-status';
-import { networkName } from './scope';
-import { SERVICE_PROXY_ROLE, ServiceProxies } from './service/in-network';
-import { sweepClaimVolumes, syncClaims } from './volumes/claims';
-import { sweepPodStorage } from './volumes/cleanup';
+import { networkName } from '../backends/local/scope';
+import { SERVICE_PROXY_ROLE, ServiceProxies } from '../backends/local/service/in-network';
+import { sweepClaimVolumes, syncClaims } from '../backends/local/volumes/claims';
+import { sweepPodStorage } from '../backends/local/volumes/cleanup';
 
 export const DOCKER_PARALLELISM = 8;
 

@@ -13,8 +13,8 @@ export interface ExecOptions {
 }
 
 export async function runExec(f: Factory, target: string, command: string[], opts: ExecOptions): Promise<void> {
-  const { podsOf, chooseContainers, dockerContainerOf } = require('../controllers/pod/targets') as typeof import('../controllers/pod/targets');
-  const { scopeFor } = require('../controllers/scope') as typeof import('../controllers/scope');
+  const { podsOf, chooseContainers, dockerContainerOf } = require('./pod-targets') as typeof import('./pod-targets');
+  const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
   if (!command.length) throw new UsageError('you must specify at least one command for the container', 'kctl exec POD -- COMMAND [args...]');
   const pod = podsOf(f.store().read(), f.namespace(), target, undefined).pods[0];
   const phase = pod.status?.phase;

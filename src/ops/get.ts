@@ -73,8 +73,8 @@ function eventObjects(state: State, namespace: string | undefined): KObject[] {
 async function observe(f: Factory, objects: KObject[]): Promise<KObject[]> {
   if (!objects.some((o) => o.kind === 'Pod' && o.status?.containerStatuses?.length)) return objects;
   try {
-    const { scopeFor } = require('../controllers/scope') as typeof import('../controllers/scope');
-    const { observePods } = require('../controllers/pod/observe') as typeof import('../controllers/pod/observe');
+    const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
+    const { observePods } = require('../backends/local/pod/observe') as typeof import('../backends/local/pod/observe');
     const containers = await (await f.runtime()).listContainers(scopeFor(f.statePath()).labels);
     const pods = observePods(objects.filter((o) => o.kind === 'Pod'), containers);
     let i = 0;

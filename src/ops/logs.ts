@@ -21,8 +21,8 @@ export interface LogsOptions {
 }
 
 export async function runLogs(f: Factory, target: string | undefined, opts: LogsOptions): Promise<void> {
-  const { podsOf, chooseContainers, dockerContainerOf } = require('../controllers/pod/targets') as typeof import('../controllers/pod/targets');
-  const { scopeFor } = require('../controllers/scope') as typeof import('../controllers/scope');
+  const { podsOf, chooseContainers, dockerContainerOf } = require('./pod-targets') as typeof import('./pod-targets');
+  const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
   const tail = opts.tail === undefined ? undefined : parseTail(opts.tail);
   const sinceSeconds = opts.since === undefined ? undefined : Math.ceil(parseDuration(opts.since, '--since') / 1000);
   const { pods, owner } = podsOf(f.store().read(), f.namespace(), target, opts.selector);

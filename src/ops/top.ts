@@ -69,7 +69,7 @@ export async function runTopNamespace(f: Factory, opts: Pick<TopOptions, 'allNam
 
 async function measure(f: Factory, pods: KObject[]): Promise<Map<string, PodUsage>> {
   if (pods.length === 0) return new Map();
-  const { scopeFor } = require('../controllers/scope') as typeof import('../controllers/scope');
+  const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
   const { podUsage } = require('../controllers/hpa/usage') as typeof import('../controllers/hpa/usage');
   const runtime = await f.runtime();
   return podUsage(runtime, pods, await runtime.listContainers(scopeFor(f.statePath()).labels));

@@ -7,7 +7,7 @@ import { execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { scopeFor } from '../../src/controllers/scope';
+import { scopeFor } from '../../src/backends/local/scope';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/kctl');

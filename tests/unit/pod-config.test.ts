@@ -9,12 +9,12 @@ import type { KObject } from '../../src/api/types';
 import { expandArgs, resolveEnv } from '../../src/controllers/config/env';
 import { expand } from '../../src/controllers/config/expand';
 import { ConfigError, sourceData, type SourceLookup } from '../../src/controllers/config/sources';
-import { pauseBinary } from '../../src/controllers/pod/pause-binary';
+import { pauseBinary } from '../../src/backends/local/pod/pause-binary';
 import { admitPrivileged } from '../../src/controllers/pod/privileged';
-import { resourceLimits } from '../../src/controllers/pod/resources';
-import { securityOptions } from '../../src/controllers/pod/security';
-import { writeProjection } from '../../src/controllers/volumes/host-dir';
-import { projectedFiles } from '../../src/controllers/volumes/projection';
+import { resourceLimits } from '../../src/backends/local/pod/resources';
+import { securityOptions } from '../../src/backends/local/pod/security';
+import { writeProjection } from '../../src/backends/local/volumes/host-dir';
+import { projectedFiles } from '../../src/backends/local/volumes/projection';
 import { tempDir } from '../helpers/cli';
 
 const pod: KObject = {

@@ -8,7 +8,7 @@ import * as net from 'net';
 import type { AddressInfo } from 'net';
 import type { KObject } from '../../src/api/types';
 import type { ControllerContext } from '../../src/controllers/context';
-import { evaluateProbes, type ProbeRecord, type ProbeVerdict } from '../../src/controllers/pod/probes';
+import { evaluateProbes, type ProbeRecord, type ProbeVerdict } from '../../src/backends/local/pod/probes';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import type { ContainerInfo, ContainerRuntime } from '../../src/runtime/runtime';
 

@@ -4,7 +4,7 @@
  * reachable by name inside its namespace's network.
  */
 import { allocateNodePort } from '../../src/controllers/service/allocate';
-import { SERVICE_PROXY_ROLE } from '../../src/controllers/service/in-network';
+import { SERVICE_PROXY_ROLE } from '../../src/backends/local/service/in-network';
 import { LABEL, type ContainerInfo } from '../../src/runtime/runtime';
 import { Store } from '../../src/store/store';
 import { clockedCliEnv, runCli } from '../helpers/cli';

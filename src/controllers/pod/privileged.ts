@@ -7,7 +7,7 @@
 import type { KObject } from '../../api/types';
 import { refName } from '../../api/kinds';
 import { ValidationError } from '../../errors';
-import { ALLOW_PRIVILEGED_ANNOTATION, PRIVILEGED_REFUSED } from './security';
+import { ALLOW_PRIVILEGED_ANNOTATION, PRIVILEGED_REFUSED } from '../../backends/local/pod/security';
 
 /** Throws for privileged containers unless `allow`; with `allow`, marks the objects that have some. */
 export function admitPrivileged(objects: KObject[], allow: boolean): void {

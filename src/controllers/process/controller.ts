@@ -15,7 +15,7 @@ import { collectHpaMetrics } from '../hpa/metrics';
 import { Reconciler } from '../manager';
 import { nodePortListeners } from '../service/node-ports';
 import { ProxyRunner } from '../service/proxy-runner';
-import { EngineEvents } from './engine-events';
+import { EngineEvents } from '../../backends/local/engine-events';
 import { controllerFiles, removeInfo, runningController, writeInfo, type ControllerInfo } from './files';
 import { PassScheduler } from './scheduler';
 import { StateWatcher } from './state-watch';

@@ -17,7 +17,7 @@ export async function runStateCheck(f: Factory): Promise<void> {
     else if (!obj.metadata.uid) problems.push(`${key} has no uid`);
   }
 
-  const { scopeFor } = require('../../controllers/scope') as typeof import('../../controllers/scope');
+  const { scopeFor } = require('../../backends/local/scope') as typeof import('../../backends/local/scope');
   const scope = scopeFor(store.path);
   const containers = (await (await f.runtime()).listContainers(scope.labels)).filter((c) => c.labels[LABEL.podUid]);
   const pods = new Set(state.list('Pod').map((p) => p.metadata.uid));

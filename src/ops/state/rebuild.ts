@@ -9,7 +9,7 @@ import { refName } from '../../api/kinds';
 import { ConflictError, ExitCode, KctlError, StateFileError } from '../../errors';
 import type { Store } from '../../store/store';
 import { emptyState, State } from '../../store/state';
-import type { Recovery } from './recover';
+import type { Recovery } from '../../backends/local/recover';
 
 export interface RebuildOptions {
   force?: boolean;
@@ -32,9 +32,9 @@ export async function runStateRebuild(f: Factory, opts: RebuildOptions): Promise
     throw new ConflictError(`a reconciler is running${owner ? ` (process ${owner.pid})` : ''} on ${store.path}`, 'stop it first (`kctl controller stop`, or wait for the command that runs it), then rebuild');
   }
   try {
-    const { scopeFor } = require('../../controllers/scope') as typeof import('../../controllers/scope');
-    const { observeDocker } = require('./observe') as typeof import('./observe');
-    const { recoverObjects } = require('./recover') as typeof import('./recover');
+    const { scopeFor } = require('../../backends/local/scope') as typeof import('../../backends/local/scope');
+    const { observeDocker } = require('../../backends/local/world') as typeof import('../../backends/local/world');
+    const { recoverObjects } = require('../../backends/local/recover') as typeof import('../../backends/local/recover');
     const scope = scopeFor(store.path);
     const world = await observeDocker(await f.runtime(), scope);
     const recovery = recoverObjects(world);

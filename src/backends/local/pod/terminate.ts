@@ -1,0 +1,33 @@
+/**
+ * Deleting a Pod: its containers get SIGTERM, the grace period, then SIGKILL; the sandbox goes last (it only
+ * holds the network), then the pod's own storage. The Pod object goes when nothing is left.
+ */
+import type { KObject } from '../../../api/types';
+import { LABEL, type ContainerInfo } from '../../../runtime/runtime';
+import type { ControllerContext } from '../../../controllers/context';
+import { drainRemainingMs } from '../../../controllers/service/drain';
+import { removePodStorage } from '../volumes/cleanup';
+import type { PodEvent, PodOutcome } from './pass';
+
+export async function terminatePod(ctx: ControllerContext, pod: KObject, actual: ContainerInfo[]): Promise<PodOutcome> {
+  // A Service endpoint first drains: proxies stop choosing it and its open connections finish (service/drain.ts).
+  const drainMs = actual.some((c) => c.status === 'running') ? drainRemainingMs(ctx.store.read(), pod, ctx.now()) : 0;
+  if (drainMs > 0) return { events: [], requeueAfterMs: drainMs };
+  const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
+  const sandboxes = actual.filter((c) => c.labels[LABEL.role] === 'sandbox');
+  const containers = actual.filter((c) => c.labels[LABEL.role] !== 'sandbox');
+  const running = containers.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
+  await Promise.all(containers.map(async (c) => {
+    if (running.includes(c)) await ctx.runtime.stopContainer(c.id, grace);
+    await ctx.runtime.removeContainer(c.id);
+  }));
+  await Promise.all(sandboxes.map((c) => ctx.runtime.removeContainer(c.id)));
+  await removePodStorage(ctx, pod.metadata.uid ?? '');
+  const events: PodEvent[] = running.length ? [{ type: 'Normal', reason: 'Killing', message: `Stopping container ${running.map((c) => c.labels[LABEL.container]).join(', ')}` }] : [];
+  return { remove: true, events };
+}
+
+/** A finished pod (Succeeded or Failed) keeps its containers for logs but frees its network and ports. */
+export async function releaseSandbox(ctx: ControllerContext, actual: ContainerInfo[]): Promise<void> {
+  await Promise.all(actual.filter((c) => c.labels[LABEL.role] === 'sandbox').map((c) => ctx.runtime.removeContainer(c.id)));
+}

@@ -1,0 +1,78 @@
+/**
+ * What `kctl logs` and `kctl exec` point at: pods named as kubectl takes them (NAME, pod/NAME,
+ * deployment/NAME, replicaset/NAME, or -l selector), one of their containers (kubectl's defaulting rules),
+ * and the Docker container that runs it now (or ran it before, for --previous).
+ */
+import type { KObject } from '../api/types';
+import { pluralName, refName, resolveResource } from '../api/kinds';
+import { parseSelector } from '../api/selector';
+import { KctlError, NotFoundError, UsageError } from '../errors';
+import { LABEL, type ContainerInfo, type ContainerRuntime } from '../runtime/runtime';
+import type { State } from '../store/state';
+import type { Scope } from '../backends/local/scope';
+import { attemptOf } from '../backends/local/pod/container-step';
+import { isPodReady } from '../api/pod-status';
+
+export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+
+/** The pods a target names, best candidate first (ready and running before others, then oldest). */
+export function podsOf(state: State, namespace: string, target: string | undefined, selector: string | undefined): { pods: KObject[]; owner?: string } {
+  if (selector) {
+    if (target) throw new UsageError('only one of a resource name and a selector (-l) can be given');
+    return { pods: state.list('Pod', namespace, parseSelector(selector)) };
+  }
+  if (!target) throw new UsageError('a pod name (or TYPE/NAME, or -l selector) is required');
+  const slash = target.indexOf('/');
+  const kind = slash === -1 ? 'Pod' : resolveResource(target.slice(0, slash)).kind;
+  const name = slash === -1 ? target : target.slice(slash + 1);
+  const obj = state.get(kind, namespace, name);
+  if (!obj) throw new NotFoundError(`${pluralName(kind)} "${name}" not found`);
+  if (kind === 'Pod') return { pods: [obj] };
+  if (kind !== 'Deployment' && kind !== 'ReplicaSet') throw new UsageError(`cannot attach to ${refName(kind, name)}: not implemented`);
+  const owners = new Set([obj.metadata.uid, ...(kind === 'Deployment' ? state.list('ReplicaSet', namespace).filter((rs) => ownedBy(rs, obj)).map((rs) => rs.metadata.uid) : [])]);
+  const pods = state.list('Pod', namespace).filter((p) => p.metadata.ownerReferences?.some((o) => owners.has(o.uid)) && !p.metadata.deletionTimestamp);
+  if (!pods.length) throw new NotFoundError(`${refName(kind, name)} has no pods`);
+  return { pods: pods.sort(byPreference), owner: refName(kind, name) };
+}
+
+export interface ContainerChoice {
+  names: string[];
+  /** kubectl's note when it picked one of several: `Defaulted container "a" out of: a, b`. */
+  note?: string;
+}
+
+/** -c NAME, all of them, or kubectl's default (the annotation, else the first app container). */
+export function chooseContainers(pod: KObject, container: string | undefined, all: boolean): ContainerChoice {
+  const init: string[] = (pod.spec.initContainers ?? []).map((c: any) => c.name);
+  const app: string[] = pod.spec.containers.map((c: any) => c.name);
+  if (container) {
+    if (!init.includes(container) && !app.includes(container)) throw new KctlError(`container ${container} is not valid for pod ${pod.metadata.name}`);
+    return { names: [container] };
+  }
+  if (all) return { names: [...init, ...app] };
+  const annotated = pod.metadata.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
+  const chosen = annotated && app.includes(annotated) ? annotated : app[0];
+  if (app.length + init.length === 1) return { names: [chosen] };
+  return { names: [chosen], note: `Defaulted container "${chosen}" out of: ${[...app, ...init.map((n) => `${n} (init)`)].join(', ')}` };
+}
+
+/** The Docker container running `name` now (or the one before it, with `previous`). */
+export async function dockerContainerOf(runtime: ContainerRuntime, scope: Scope, pod: KObject, name: string, previous: boolean): Promise<ContainerInfo> {
+  const attempts = (await runtime.listContainers({ ...scope.labels, [LABEL.podUid]: pod.metadata.uid ?? '', [LABEL.container]: name })).sort((a, b) => attemptOf(b) - attemptOf(a));
+  const found = attempts[previous ? 1 : 0];
+  if (found) return found;
+  if (previous) throw new KctlError(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
+  const all = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  const reason = all.find((s: any) => s.name === name)?.state?.waiting?.reason ?? 'ContainerCreating';
+  throw new KctlError(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
+}
+
+function ownedBy(obj: KObject, owner: KObject): boolean {
+  return obj.metadata.ownerReferences?.some((o) => o.uid === owner.metadata.uid) ?? false;
+}
+
+function byPreference(a: KObject, b: KObject): number {
+  const score = (p: KObject) => (isPodReady(p) ? 0 : p.status?.phase === 'Running' ? 1 : 2);
+  return score(a) - score(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name);
+}
+
