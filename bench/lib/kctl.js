@@ -20,7 +20,7 @@ class Kctl {
   constructor(name, { profile = false, experiment } = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `kctl-bench-${name}-`));
     this.statePath = path.join(this.dir, 'state.json');
-    const { scopeFor } = require(path.join(ROOT, 'dist/controllers/scope.js'));
+    const { scopeFor } = require(path.join(ROOT, 'dist/backends/local/scope.js'));
     this.label = `io.kctl.state=${scopeFor(this.statePath).id}`;
     this.profile = profile;
     this.experiment = experiment;

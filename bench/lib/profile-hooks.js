@@ -53,7 +53,7 @@ const { Reconciler } = require(path.join(dist, 'controllers/manager.js'));
 wrap(Reconciler.prototype, 'pass', 'Reconciler.pass', (e) => passes.push(e));
 const client = require(path.join(dist, 'runtime/docker/client.js'));
 wrap(client, 'openClient', 'docker.openClient (connect + version)');
-for (const [file, names] of [['cli/shared.js', ['controllerContext']], ['ops/load.js', ['loadObjects']], ['controllers/pod/sync.js', ['syncPod']]]) {
+for (const [file, names] of [['app/controller-context.js', ['controllerContext']], ['ops/load.js', ['loadObjects']], ['backends/local/pod/sync.js', ['syncPod']]]) {
   const mod = require(path.join(dist, file));
   for (const name of names) wrap(mod, name, name);
 }

@@ -13,8 +13,8 @@ export interface ExecOptions {
 }
 
 export async function runExec(f: Factory, target: string, command: string[], opts: ExecOptions): Promise<void> {
-  const { podsOf, chooseContainers, dockerContainerOf } = require('./pod-targets') as typeof import('./pod-targets');
-  const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
+  const { podsOf, chooseContainers } = require('./pod-targets') as typeof import('./pod-targets');
+  const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
   if (!command.length) throw new UsageError('you must specify at least one command for the container', 'kctl exec POD -- COMMAND [args...]');
   const pod = podsOf(f.store().read(), f.namespace(), target, undefined).pods[0];
   const phase = pod.status?.phase;
@@ -22,9 +22,9 @@ export async function runExec(f: Factory, target: string, command: string[], opt
   const choice = chooseContainers(pod, opts.container, false);
   if (choice.note) f.stderr.write(`${choice.note}\n`);
   const name = choice.names[0];
-  const runtime = await f.runtime();
-  const info = await dockerContainerOf(runtime, scopeFor(f.statePath()), pod, name, false);
-  if (info.status !== 'running') throw new KctlError(`unable to upgrade connection: container not found ("${name}")`);
+  const backend = await podBackend(f);
+  const container = await backend.containerOf(pod, name, false);
+  if (!container.running) throw new KctlError(`unable to upgrade connection: container not found ("${name}")`);
 
   const terminal = f.stdin as NodeJS.ReadStream;
   let tty = Boolean(opts.tty);
@@ -34,7 +34,7 @@ export async function runExec(f: Factory, target: string, command: string[], opt
   }
   if (tty) terminal.setRawMode?.(true);
   try {
-    const result = await runtime.exec(info.id, command, {
+    const result = await backend.exec(container, command, {
       stdin: opts.stdin ? (f.stdin as Readable) : undefined,
       tty,
       onOutput: (stream, chunk) => (stream === 'stdout' ? f.stdout : f.stderr).write(chunk.toString('utf8')),

@@ -73,10 +73,8 @@ function eventObjects(state: State, namespace: string | undefined): KObject[] {
 async function observe(f: Factory, objects: KObject[]): Promise<KObject[]> {
   if (!objects.some((o) => o.kind === 'Pod' && o.status?.containerStatuses?.length)) return objects;
   try {
-    const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
-    const { observePods } = require('../backends/local/pod/observe') as typeof import('../backends/local/pod/observe');
-    const containers = await (await f.runtime()).listContainers(scopeFor(f.statePath()).labels);
-    const pods = observePods(objects.filter((o) => o.kind === 'Pod'), containers);
+    const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
+    const pods = await (await podBackend(f)).observePods(objects.filter((o) => o.kind === 'Pod'));
     let i = 0;
     return objects.map((o) => (o.kind === 'Pod' ? pods[i++] : o));
   } catch (e) {

@@ -21,23 +21,22 @@ export interface LogsOptions {
 }
 
 export async function runLogs(f: Factory, target: string | undefined, opts: LogsOptions): Promise<void> {
-  const { podsOf, chooseContainers, dockerContainerOf } = require('./pod-targets') as typeof import('./pod-targets');
-  const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
+  const { podsOf, chooseContainers } = require('./pod-targets') as typeof import('./pod-targets');
+  const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
   const tail = opts.tail === undefined ? undefined : parseTail(opts.tail);
   const sinceSeconds = opts.since === undefined ? undefined : Math.ceil(parseDuration(opts.since, '--since') / 1000);
   const { pods, owner } = podsOf(f.store().read(), f.namespace(), target, opts.selector);
   const chosen = opts.selector ? pods : pods.slice(0, 1);
   if (owner && pods.length > 1) f.stderr.write(`Found ${pods.length} pods, using pod/${chosen[0].metadata.name}\n`);
 
-  const runtime = await f.runtime();
-  const scope = scopeFor(f.statePath());
+  const backend = await podBackend(f);
   const sources: { label: string; stream: Readable }[] = [];
   for (const pod of chosen) {
     const choice = chooseContainers(pod, opts.container, Boolean(opts.allContainers));
     if (choice.note && !opts.selector) f.stderr.write(`${choice.note}\n`);
     for (const name of choice.names) {
-      const info = await dockerContainerOf(runtime, scope, pod, name, Boolean(opts.previous));
-      const stream = await runtime.logs(info.id, { follow: opts.follow, tail, sinceSeconds, timestamps: opts.timestamps });
+      const container = await backend.containerOf(pod, name, Boolean(opts.previous));
+      const stream = await backend.logs(container, { follow: opts.follow, tail, sinceSeconds, timestamps: opts.timestamps });
       sources.push({ label: `[pod/${pod.metadata.name}/${name}] `, stream });
     }
   }

@@ -1,16 +1,13 @@
 /**
  * What `kctl logs` and `kctl exec` point at: pods named as kubectl takes them (NAME, pod/NAME,
- * deployment/NAME, replicaset/NAME, or -l selector), one of their containers (kubectl's defaulting rules),
- * and the Docker container that runs it now (or ran it before, for --previous).
+ * deployment/NAME, replicaset/NAME, or -l selector) and one of their containers (kubectl's defaulting rules).
+ * The pod backend finds what runs that container (PodBackend.containerOf).
  */
 import type { KObject } from '../api/types';
 import { pluralName, refName, resolveResource } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { KctlError, NotFoundError, UsageError } from '../errors';
-import { LABEL, type ContainerInfo, type ContainerRuntime } from '../runtime/runtime';
 import type { State } from '../store/state';
-import type { Scope } from '../backends/local/scope';
-import { attemptOf } from '../backends/local/pod/container-step';
 import { isPodReady } from '../api/pod-status';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
@@ -54,17 +51,6 @@ export function chooseContainers(pod: KObject, container: string | undefined, al
   const chosen = annotated && app.includes(annotated) ? annotated : app[0];
   if (app.length + init.length === 1) return { names: [chosen] };
   return { names: [chosen], note: `Defaulted container "${chosen}" out of: ${[...app, ...init.map((n) => `${n} (init)`)].join(', ')}` };
-}
-
-/** The Docker container running `name` now (or the one before it, with `previous`). */
-export async function dockerContainerOf(runtime: ContainerRuntime, scope: Scope, pod: KObject, name: string, previous: boolean): Promise<ContainerInfo> {
-  const attempts = (await runtime.listContainers({ ...scope.labels, [LABEL.podUid]: pod.metadata.uid ?? '', [LABEL.container]: name })).sort((a, b) => attemptOf(b) - attemptOf(a));
-  const found = attempts[previous ? 1 : 0];
-  if (found) return found;
-  if (previous) throw new KctlError(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
-  const all = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-  const reason = all.find((s: any) => s.name === name)?.state?.waiting?.reason ?? 'ContainerCreating';
-  throw new KctlError(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
 }
 
 function ownedBy(obj: KObject, owner: KObject): boolean {

@@ -1,12 +1,12 @@
 /**
  * `kctl top pods` (NAME CPU(cores) MEMORY(bytes), as kubectl top pod) and `kctl top` (the namespace's total):
- * what the running containers use now, from Docker's stats (controllers/hpa/usage.ts).
+ * what the running containers use now, from the pod backend (PodBackend.usage).
  */
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { parseSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';
-import type { PodUsage } from '../controllers/hpa/usage';
+import type { PodUsage } from '../backends/backend';
 
 export interface TopOptions {
   selector?: string;
@@ -69,8 +69,6 @@ export async function runTopNamespace(f: Factory, opts: Pick<TopOptions, 'allNam
 
 async function measure(f: Factory, pods: KObject[]): Promise<Map<string, PodUsage>> {
   if (pods.length === 0) return new Map();
-  const { scopeFor } = require('../backends/local/scope') as typeof import('../backends/local/scope');
-  const { podUsage } = require('../controllers/hpa/usage') as typeof import('../controllers/hpa/usage');
-  const runtime = await f.runtime();
-  return podUsage(runtime, pods, await runtime.listContainers(scopeFor(f.statePath()).labels));
+  const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
+  return (await podBackend(f)).usage(pods);
 }

@@ -6,13 +6,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ControllerContext } from '../../src/controllers/context';
+import { contextOver } from '../../src/app/controller-context';
 import { reconcilerLease } from '../../src/controllers/drive';
 import { ControllerProcess } from '../../src/controllers/process/controller';
 import { EngineEvents } from '../../src/backends/local/engine-events';
 import { controllerFiles } from '../../src/controllers/process/files';
 import { PassScheduler } from '../../src/controllers/process/scheduler';
-import { scopeFor } from '../../src/backends/local/scope';
 import { LABEL, type ContainerRuntime, type RuntimeEvent } from '../../src/runtime/runtime';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { Store } from '../../src/store/store';
@@ -32,7 +31,7 @@ function start() {
   const statePath = path.join(dir, 'state.json');
   const runtime = new FakeRuntime();
   const env: CliEnv = { statePath, runtime, cwd: dir };
-  const ctx: ControllerContext = { store: new Store(statePath), runtime, now: () => new Date(), scope: scopeFor(statePath), log: () => undefined, publishAddress: '127.0.0.1' };
+  const ctx = contextOver({ store: new Store(statePath), runtime, now: () => new Date(), log: () => undefined, publishAddress: '127.0.0.1' });
   const logs: string[] = [];
   const controller = new ControllerProcess(ctx, { address: '127.0.0.1', resyncMs: 60_000, metricsMs: 60_000, log: (l) => logs.push(l) });
   let stop!: () => void;

@@ -1,5 +1,5 @@
 /**
- * Probes (src/controllers/pod/probes): timing and thresholds on the fake runtime's exec results with an
+ * Probes (src/backends/local/pod/probes): timing and thresholds on the fake runtime's exec results with an
  * injected clock; httpGet and tcpSocket against real servers on 127.0.0.1.
  */
 import * as http from 'http';
@@ -7,7 +7,7 @@ import * as https from 'https';
 import * as net from 'net';
 import type { AddressInfo } from 'net';
 import type { KObject } from '../../src/api/types';
-import type { ControllerContext } from '../../src/controllers/context';
+import type { LocalContext } from '../../src/backends/local/context';
 import { evaluateProbes, type ProbeRecord, type ProbeVerdict } from '../../src/backends/local/pod/probes';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import type { ContainerInfo, ContainerRuntime } from '../../src/runtime/runtime';
@@ -18,7 +18,7 @@ const T0 = Date.parse('2026-01-01T00:00:00Z');
 function world(container: any) {
   let clock = T0;
   const runtime = new FakeRuntime({ now: () => new Date(clock) });
-  const ctx = { runtime } as unknown as ControllerContext;
+  const ctx = { runtime } as unknown as LocalContext;
   const pod: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default' }, spec: { containers: [container] } };
   const record: ProbeRecord = {};
   let info: ContainerInfo;
@@ -130,7 +130,7 @@ describe('readinessProbe (exec)', () => {
   test('a command that outlives timeoutSeconds fails with kubectl\'s words', async () => {
     const runtime = new FakeRuntime();
     const hanging: ContainerRuntime = Object.assign(Object.create(runtime), { exec: () => new Promise(() => undefined) });
-    const ctx = { runtime: hanging } as unknown as ControllerContext;
+    const ctx = { runtime: hanging } as unknown as LocalContext;
     const probe = { name: 'web', image: 'x', readinessProbe: { exec: { command: ['sleep', '10'] }, timeoutSeconds: 1 } };
     const pod: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [probe] } };
     const info: ContainerInfo = { id: 'c1', name: 'c1', image: 'x', labels: {}, status: 'running', createdAt: new Date(T0).toISOString(), startedAt: new Date(T0).toISOString(), ports: [] };

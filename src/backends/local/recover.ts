@@ -1,12 +1,13 @@
 /**
  * What the containers of one state file tell about the desired state it held, for `kctl state rebuild`.
  * Pure: Docker's answers in, objects out. Each container names its pod (namespace, name, uid) in its labels
- * and carries the objects the pod was made from (controllers/pod/owner-manifest.ts); claim volumes name their
+ * and carries the objects the pod was made from (pod/owner-manifest.ts); claim volumes name their
  * claim. Pods keep their uids, so the next reconcile adopts the running containers instead of replacing them.
  */
 import { randomUUID } from 'crypto';
 import { POD_TEMPLATE_HASH_LABEL, equalIgnoringHash } from '../../api/pod-template-hash';
 import type { KObject } from '../../api/types';
+import type { Recovered, Recovery } from '../backend';
 import { rfc3339 } from '../../api/time';
 import { decodeOwnerManifest, OWNER_MANIFEST_LABEL } from './pod/owner-manifest';
 import { controllerRef } from '../../controllers/replicaset/ownership';
@@ -17,19 +18,6 @@ export interface DockerWorld {
   /** Claim volumes (`kctl-<scope>-pvc-<namespace>-<claim>-<uid8>`) with the namespace their label names. */
   claimVolumes: { name: string; namespace: string }[];
   scopeId: string;
-}
-
-export interface Recovered {
-  obj: KObject;
-  /** How a value was recovered, where that is not obvious (`3 replicas, counted from its pods`). */
-  detail?: string;
-}
-
-export interface Recovery {
-  /** In the order to store them: namespaces, Deployments, ReplicaSets, Pods, claims. */
-  recovered: Recovered[];
-  /** Pods found in Docker that could not be recovered, and why. */
-  lost: string[];
 }
 
 const POD_ROLES = new Set(['app', 'init', 'sandbox']);
@@ -45,7 +33,7 @@ interface PodGroup {
   newestAt: number;
 }
 
-export function recoverObjects(world: DockerWorld): Recovery {
+export function recoverObjects(world: DockerWorld): Omit<Recovery, 'source'> {
   const lost: string[] = [];
   const groups = podGroups(world.containers);
   const pods: KObject[] = [];

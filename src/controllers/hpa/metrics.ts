@@ -8,7 +8,6 @@ import { fromLabelSelector } from '../../api/selector';
 import type { State } from '../../store/state';
 import type { ControllerContext } from '../context';
 import type { MetricsSample } from './sync';
-import { podUsage } from './usage';
 
 /** Collects and stores one sample for every HPA; false when there is no HPA (nothing was asked of Docker). */
 export async function collectHpaMetrics(ctx: ControllerContext): Promise<boolean> {
@@ -16,14 +15,14 @@ export async function collectHpaMetrics(ctx: ControllerContext): Promise<boolean
   const hpas = state.list('HorizontalPodAutoscaler').filter((h) => !h.metadata.deletionTimestamp);
   if (hpas.length === 0) return false;
   const pods = [...new Map(hpas.flatMap((h) => targetPods(state, h)).map((p) => [p.metadata.uid, p])).values()];
-  const usage = pods.length ? await podUsage(ctx.runtime, pods, await ctx.runtime.listContainers(ctx.scope.labels)) : new Map();
+  const usage = await ctx.backend.usage(pods);
   const at = ctx.now().toISOString();
   await ctx.store.update((s) => {
     for (const hpa of s.list('HorizontalPodAutoscaler')) {
       if (hpa.metadata.deletionTimestamp) continue;
       const sample: MetricsSample = { at, pods: {} };
       for (const pod of targetPods(s, hpa)) {
-        const u = usage.get(pod.metadata.uid);
+        const u = usage.get(pod.metadata.uid ?? '');
         if (u) sample.pods[pod.metadata.name] = { cpu: u.cpuMillis, memory: u.memoryBytes };
       }
       hpa.status = { ...(hpa.status ?? {}), kctl: { ...(hpa.status?.kctl ?? {}), metrics: sample } };

@@ -1,13 +1,15 @@
 /**
  * Admission of privileged containers, for the commands that store pods or pod templates (apply): without
  * the user's explicit --allow-privileged they are refused before anything is stored; with it, the objects
- * carry the annotation the pod controller checks (security.ts), so the permission travels with the object
- * to whichever kctl process reconciles it.
+ * carry the annotation the pod backend checks (backends/local/pod/security.ts), so the permission travels
+ * with the object to whichever kctl process reconciles it.
  */
 import type { KObject } from '../../api/types';
 import { refName } from '../../api/kinds';
 import { ValidationError } from '../../errors';
-import { ALLOW_PRIVILEGED_ANNOTATION, PRIVILEGED_REFUSED } from '../../backends/local/pod/security';
+
+export const ALLOW_PRIVILEGED_ANNOTATION = 'kctl.io/allow-privileged';
+export const PRIVILEGED_REFUSED = 'privileged containers are refused; pass --allow-privileged to allow them';
 
 /** Throws for privileged containers unless `allow`; with `allow`, marks the objects that have some. */
 export function admitPrivileged(objects: KObject[], allow: boolean): void {

@@ -15,7 +15,6 @@ import { collectHpaMetrics } from '../hpa/metrics';
 import { Reconciler } from '../manager';
 import { nodePortListeners } from '../service/node-ports';
 import { ProxyRunner } from '../service/proxy-runner';
-import { EngineEvents } from '../../backends/local/engine-events';
 import { controllerFiles, removeInfo, runningController, writeInfo, type ControllerInfo } from './files';
 import { PassScheduler } from './scheduler';
 import { StateWatcher } from './state-watch';
@@ -72,13 +71,7 @@ export class ControllerProcess {
     log(`controller running (pid ${process.pid}) for ${this.ctx.store.path}; node ports on ${this.opts.address}`);
 
     const watcher = new StateWatcher(this.ctx.store.path, () => this.scheduler.request(DEBOUNCE_MS));
-    const events = new EngineEvents({
-      runtime: this.ctx.runtime,
-      labels: this.ctx.scope.labels,
-      onEvent: () => this.scheduler.request(DEBOUNCE_MS),
-      onReconnect: () => this.scheduler.request(0),
-      log,
-    });
+    const events = this.ctx.backend.watch({ onChange: () => this.scheduler.request(DEBOUNCE_MS), onReconnect: () => this.scheduler.request(0), log });
     const metrics = new MetricsLoop(this.ctx, this.opts.metricsMs, log);
     try {
       await events.start();

@@ -5,7 +5,6 @@
  */
 import type { Factory } from '../../app/factory';
 import { KctlError } from '../../errors';
-import { LABEL } from '../../runtime/runtime';
 import { objectKey } from '../../store/state';
 
 export async function runStateCheck(f: Factory): Promise<void> {
@@ -17,13 +16,12 @@ export async function runStateCheck(f: Factory): Promise<void> {
     else if (!obj.metadata.uid) problems.push(`${key} has no uid`);
   }
 
-  const { scopeFor } = require('../../backends/local/scope') as typeof import('../../backends/local/scope');
-  const scope = scopeFor(store.path);
-  const containers = (await (await f.runtime()).listContainers(scope.labels)).filter((c) => c.labels[LABEL.podUid]);
+  const { podBackend } = require('../../app/controller-context') as typeof import('../../app/controller-context');
+  const world = await (await podBackend(f)).worldPods();
   const pods = new Set(state.list('Pod').map((p) => p.metadata.uid));
-  const unknown = containers.filter((c) => !pods.has(c.labels[LABEL.podUid]));
+  const unknown = world.containerPods.filter((uid) => !pods.has(uid));
   if (unknown.length) {
-    const podCount = new Set(unknown.map((c) => c.labels[LABEL.podUid])).size;
+    const podCount = new Set(unknown).size;
     problems.push(`${unknown.length} containers of ${podCount} pods that are not in the state: the next reconcile removes them (\`kctl state rebuild --dry-run\` shows what they hold)`);
   }
 
@@ -31,7 +29,7 @@ export async function runStateCheck(f: Factory): Promise<void> {
   for (const o of state.all()) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
   const summary = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, n]) => `${n} ${kind}`).join(', ');
   f.stdout.write(`state file ${store.path}: format version ${state.data.formatVersion}, ${state.all().length} objects${summary ? ` (${summary})` : ''}\n`);
-  f.stdout.write(`Docker (scope ${scope.id}): ${containers.length} containers of ${new Set(containers.map((c) => c.labels[LABEL.podUid])).size} pods\n`);
+  f.stdout.write(`${world.where}: ${world.containerPods.length} containers of ${new Set(world.containerPods).size} pods\n`);
   if (problems.length) throw new KctlError(problems.join('\n'));
   f.stdout.write('ok\n');
 }

@@ -9,7 +9,7 @@ import { refName } from '../../api/kinds';
 import { ConflictError, ExitCode, KctlError, StateFileError } from '../../errors';
 import type { Store } from '../../store/store';
 import { emptyState, State } from '../../store/state';
-import type { Recovery } from '../../backends/local/recover';
+import type { Recovery } from '../../backends/backend';
 
 export interface RebuildOptions {
   force?: boolean;
@@ -32,16 +32,10 @@ export async function runStateRebuild(f: Factory, opts: RebuildOptions): Promise
     throw new ConflictError(`a reconciler is running${owner ? ` (process ${owner.pid})` : ''} on ${store.path}`, 'stop it first (`kctl controller stop`, or wait for the command that runs it), then rebuild');
   }
   try {
-    const { scopeFor } = require('../../backends/local/scope') as typeof import('../../backends/local/scope');
-    const { observeDocker } = require('../../backends/local/world') as typeof import('../../backends/local/world');
-    const { recoverObjects } = require('../../backends/local/recover') as typeof import('../../backends/local/recover');
-    const scope = scopeFor(store.path);
-    const world = await observeDocker(await f.runtime(), scope);
-    const recovery = recoverObjects(world);
+    const { podBackend } = require('../../app/controller-context') as typeof import('../../app/controller-context');
+    const recovery = await (await podBackend(f)).recover();
     for (const line of recovery.lost) f.stderr.write(`Warning: could not recover ${line}\n`);
-    const containers = world.containers.length;
-    const volumes = world.claimVolumes.length;
-    f.stdout.write(`${opts.dryRun ? 'would recover' : 'recovered'} from ${containers} container${containers === 1 ? '' : 's'} and ${volumes} claim volume${volumes === 1 ? '' : 's'} (scope ${scope.id}):\n`);
+    f.stdout.write(`${opts.dryRun ? 'would recover' : 'recovered'} from ${recovery.source}:\n`);
     for (const line of recoveredLines(recovery)) f.stdout.write(`  ${line}\n`);
     f.stdout.write(`${NOT_RECOVERABLE}\n`);
     if (opts.dryRun) {

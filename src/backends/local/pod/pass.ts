@@ -1,25 +1,12 @@
 /** What one pod's sync step carries around: the pod, the clock, the events it emits and its bookkeeping. */
 import type { KObject } from '../../../api/types';
+import type { PodEvent } from '../../backend';
 import type { State } from '../../../store/state';
-import type { ControllerContext } from '../../../controllers/context';
+import type { LocalContext } from '../context';
 import type { Backoff } from './backoff';
 import type { ContainerStatus } from './container-status';
 import type { ImageCache } from './images';
 import type { ProbeRecord } from './probes';
-
-export interface PodEvent {
-  type: 'Normal' | 'Warning';
-  reason: string;
-  message: string;
-}
-
-export interface PodOutcome {
-  /** The Pod is gone from Docker and can be removed from the state. */
-  remove?: boolean;
-  status?: any;
-  events: PodEvent[];
-  requeueAfterMs?: number;
-}
 
 /** Shared by all pods of one reconcile pass. */
 export interface PassCaches {
@@ -39,7 +26,7 @@ export interface ContainerRecord {
 }
 
 export interface PodPass {
-  ctx: ControllerContext;
+  ctx: LocalContext;
   pod: KObject;
   caches: PassCaches;
   now: Date;
@@ -52,7 +39,7 @@ export interface PodPass {
   requeueAt?: number;
 }
 
-export function newPodPass(ctx: ControllerContext, pod: KObject, caches: PassCaches): PodPass {
+export function newPodPass(ctx: LocalContext, pod: KObject, caches: PassCaches): PodPass {
   const prior: ContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   const pass: PodPass = {
     ctx,

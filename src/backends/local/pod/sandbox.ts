@@ -33,7 +33,7 @@ export type SandboxResult =
   | { sandbox: ContainerInfo }
   /** No sandbox (not needed, or not possible on this engine): the first app container owns the network.
    *  `startOver`: that container was cut off from its network and removed with the rest of the pod's. */
-  | { legacy: true; startOver?: boolean }
+  | { noSandbox: true; startOver?: boolean }
   /** Its image cannot be had yet; `container` is the pod container whose image it is. */
   | (Waiting & { container: string })
   /** Its ports cannot be published: the pod stays Pending. */
@@ -99,10 +99,10 @@ export function needsSandbox(pod: KObject): boolean {
  */
 async function ownNetwork(pass: PodPass, containers: ContainerInfo[]): Promise<SandboxResult> {
   const [owner] = containersOf(containers, pass.pod.spec.containers[0].name, 'app');
-  if (owner?.status !== 'running' || owner.ip) return { legacy: true };
+  if (owner?.status !== 'running' || owner.ip) return { noSandbox: true };
   pass.events.push({ type: 'Normal', reason: 'SandboxChanged', message: 'Pod sandbox changed, it will be killed and re-created.' });
   await Promise.all(containers.map((c) => removeQuietly(pass, c.id)));
-  return { legacy: true, startOver: true };
+  return { noSandbox: true, startOver: true };
 }
 
 /** Docker's words for a host port that another container or process holds. */

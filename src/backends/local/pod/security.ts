@@ -2,14 +2,13 @@
  * securityContext as Docker options: the container's settings over the pod's (runAsUser, runAsGroup,
  * runAsNonRoot), readOnlyRootFilesystem, capabilities add/drop. Privileged containers get full access to the
  * host, so kctl runs them only when the user said so explicitly: `kctl apply --allow-privileged` stamps the
- * annotation below on the objects it stores, and nothing else does.
+ * annotation of controllers/pod/privileged.ts on the objects it stores, and nothing else does.
  */
 import type { KObject } from '../../../api/types';
 import type { ContainerSpec } from '../../../runtime/runtime';
 import { ConfigError } from '../../../controllers/config/sources';
+import { ALLOW_PRIVILEGED_ANNOTATION, PRIVILEGED_REFUSED } from '../../../controllers/pod/privileged';
 
-export const ALLOW_PRIVILEGED_ANNOTATION = 'kctl.io/allow-privileged';
-export const PRIVILEGED_REFUSED = 'privileged containers are refused; pass --allow-privileged to allow them';
 
 export function securityOptions(pod: KObject, container: any): Partial<ContainerSpec> {
   const podContext = pod.spec.securityContext ?? {};

@@ -7,7 +7,7 @@
  */
 import type { KObject } from '../../../api/types';
 import { LABEL, type ContainerInfo, type PortBinding } from '../../../runtime/runtime';
-import type { ControllerContext } from '../../../controllers/context';
+import type { LocalContext } from '../context';
 import { stateLookup } from '../../../controllers/config/sources';
 import { MountError, preparePodVolumes, type PodVolumes } from '../volumes/pod-volumes';
 import { networkName } from '../scope';
@@ -15,16 +15,15 @@ import type { ContainerStatus } from './container-status';
 import { podPorts } from './container-spec';
 import { stepContainer, type StepResult } from './container-step';
 import { CONFIG_RETRY_MS, type Placement } from './create';
-import { newPodPass, warnOnce, type PassCaches, type PodOutcome, type PodPass } from './pass';
+import type { PodOutcome } from '../../backend';
+import { newPodPass, warnOnce, type PassCaches, type PodPass } from './pass';
 import { podConditions, podPhase, unschedulableConditions } from './phase';
 import { evaluateProbes } from './probes';
 import { ensureSandbox, PORT_RETRY_MS } from './sandbox';
 import { isScheduled, unschedulableReason } from './scheduling';
 import { releaseSandbox, terminatePod } from './terminate';
 
-export type { PassCaches, PodEvent, PodOutcome } from './pass';
-
-export async function syncPod(ctx: ControllerContext, pod: KObject, actual: ContainerInfo[], caches: PassCaches): Promise<PodOutcome> {
+export async function syncPod(ctx: LocalContext, pod: KObject, actual: ContainerInfo[], caches: PassCaches): Promise<PodOutcome> {
   if (pod.metadata.deletionTimestamp) return terminatePod(ctx, pod, actual);
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
     await releaseSandbox(ctx, actual);
@@ -86,19 +85,20 @@ export async function syncPod(ctx: ControllerContext, pod: KObject, actual: Cont
   }
 
   const statuses: ContainerStatus[] = [];
-  let legacyOwner: ContainerInfo | undefined;
+  // Without a sandbox the first app container owns the network, and the others join it.
+  let appOwner: ContainerInfo | undefined;
   for (const [index, container] of (pod.spec.containers as any[]).entries()) {
     if (!init.done) {
       statuses.push(waitingStatus(pass, container, { reason: 'PodInitializing' }));
       continue;
     }
-    const step = await stepContainer(pass, container, 'app', containers, placement(owner ?? legacyOwner, podPorts(pod, ctx.publishAddress)));
-    if (!owner && index === 0) legacyOwner = step.info;
-    await probe(pass, container, step, owner ?? legacyOwner);
+    const step = await stepContainer(pass, container, 'app', containers, placement(owner ?? appOwner, podPorts(pod, ctx.publishAddress)));
+    if (!owner && index === 0) appOwner = step.info;
+    await probe(pass, container, step, owner ?? appOwner);
     statuses.push(step.status);
   }
 
-  const networkOwner = owner ?? legacyOwner;
+  const networkOwner = owner ?? appOwner;
   const ready = init.done && statuses.length > 0 && statuses.every((s) => s.ready);
   const status: any = {
     phase: podPhase(pod, init, statuses),
@@ -171,7 +171,7 @@ function outcome(pass: PodPass, status: any): PodOutcome {
   return { status, events: pass.events, requeueAfterMs: at === undefined ? undefined : Math.max(0, at - pass.now.getTime()) };
 }
 
-async function ensureNetwork(ctx: ControllerContext, caches: PassCaches, name: string, namespace: string): Promise<void> {
+async function ensureNetwork(ctx: LocalContext, caches: PassCaches, name: string, namespace: string): Promise<void> {
   let p = caches.networks.get(name);
   if (!p) {
     p = ctx.runtime.ensureNetwork(name, { ...ctx.scope.labels, [LABEL.namespace]: namespace });

@@ -4,13 +4,13 @@
  */
 import type { KObject } from '../../../api/types';
 import { LABEL, type ContainerInfo } from '../../../runtime/runtime';
-import type { ControllerContext } from '../../../controllers/context';
+import type { LocalContext } from '../context';
 import { drainRemainingMs } from '../../../controllers/service/drain';
 import { removePodStorage } from '../volumes/cleanup';
-import type { PodEvent, PodOutcome } from './pass';
+import type { PodEvent, PodOutcome } from '../../backend';
 
-export async function terminatePod(ctx: ControllerContext, pod: KObject, actual: ContainerInfo[]): Promise<PodOutcome> {
-  // A Service endpoint first drains: proxies stop choosing it and its open connections finish (service/drain.ts).
+export async function terminatePod(ctx: LocalContext, pod: KObject, actual: ContainerInfo[]): Promise<PodOutcome> {
+  // A Service endpoint first drains: proxies stop choosing it and its open connections finish (controllers/service/drain.ts).
   const drainMs = actual.some((c) => c.status === 'running') ? drainRemainingMs(ctx.store.read(), pod, ctx.now()) : 0;
   if (drainMs > 0) return { events: [], requeueAfterMs: drainMs };
   const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
@@ -28,6 +28,6 @@ export async function terminatePod(ctx: ControllerContext, pod: KObject, actual:
 }
 
 /** A finished pod (Succeeded or Failed) keeps its containers for logs but frees its network and ports. */
-export async function releaseSandbox(ctx: ControllerContext, actual: ContainerInfo[]): Promise<void> {
+export async function releaseSandbox(ctx: LocalContext, actual: ContainerInfo[]): Promise<void> {
   await Promise.all(actual.filter((c) => c.labels[LABEL.role] === 'sandbox').map((c) => ctx.runtime.removeContainer(c.id)));
 }

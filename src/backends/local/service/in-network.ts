@@ -13,7 +13,7 @@ import { createHash } from 'crypto';
 import type { KObject } from '../../../api/types';
 import { LABEL, RuntimeError, type ContainerInfo, type ContainerSpec } from '../../../runtime/runtime';
 import type { State } from '../../../store/state';
-import type { ControllerContext } from '../../../controllers/context';
+import type { LocalContext } from '../context';
 import { networkName } from '../scope';
 import { readyTargets } from '../../../controllers/service/endpoints';
 import { readStaticBusybox } from './static-busybox';
@@ -34,7 +34,7 @@ set -- $(${DIR}/busybox awk -v p="$1" -v r="$RANDOM" '$1 == p { a[n++] = $2 " " 
 export class ServiceProxies {
   private busybox: Buffer | undefined | null = null;
 
-  constructor(private readonly ctx: ControllerContext) {}
+  constructor(private readonly ctx: LocalContext) {}
 
   /**
    * Makes the proxy containers match the Services of `state`; `containers` is what Docker listed. What each

@@ -6,11 +6,11 @@
  */
 import type { KObject } from '../../../api/types';
 import { LABEL, RuntimeError } from '../../../runtime/runtime';
-import type { ControllerContext } from '../../../controllers/context';
+import type { LocalContext } from '../context';
 import { CLAIM, claimLabels, claimVolumeName } from './docker-volumes';
 
 /** Every claim gets its volume and status Bound. */
-export async function syncClaims(ctx: ControllerContext): Promise<void> {
+export async function syncClaims(ctx: LocalContext): Promise<void> {
   const claims = liveClaims(ctx);
   // A bound claim's volume is made again, if it went, by the next pod that mounts it.
   const unbound = claims.filter((c) => JSON.stringify(c.status) !== JSON.stringify(boundStatus(ctx, c)));
@@ -31,7 +31,7 @@ export async function syncClaims(ctx: ControllerContext): Promise<void> {
  * Volumes whose claim is gone are removed after the pass has stopped the pods being deleted, so that a claim
  * deleted with its Deployment (`kctl delete -f`) frees its volume in the same pass.
  */
-export async function sweepClaimVolumes(ctx: ControllerContext): Promise<void> {
+export async function sweepClaimVolumes(ctx: LocalContext): Promise<void> {
   const claims = liveClaims(ctx);
   const wanted = new Set(claims.map((c) => claimVolumeName(ctx.scope, c)));
   for (const name of await ctx.runtime.listVolumes({ ...ctx.scope.labels, [LABEL.volume]: CLAIM })) {
@@ -45,18 +45,18 @@ export async function sweepClaimVolumes(ctx: ControllerContext): Promise<void> {
   }
 }
 
-function liveClaims(ctx: ControllerContext): KObject[] {
+function liveClaims(ctx: LocalContext): KObject[] {
   return ctx.store
     .read()
     .list('PersistentVolumeClaim')
     .filter((c) => !c.metadata.deletionTimestamp);
 }
 
-export function ensureClaimVolume(ctx: ControllerContext, claim: KObject): Promise<void> {
+export function ensureClaimVolume(ctx: LocalContext, claim: KObject): Promise<void> {
   return ctx.runtime.ensureVolume(claimVolumeName(ctx.scope, claim), claimLabels(ctx.scope, claim));
 }
 
-function boundStatus(ctx: ControllerContext, claim: KObject): any {
+function boundStatus(ctx: LocalContext, claim: KObject): any {
   const storage = claim.spec?.resources?.requests?.storage;
   return {
     phase: 'Bound',

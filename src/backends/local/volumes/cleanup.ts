@@ -3,11 +3,11 @@
  * what a crash between "containers removed" and "storage removed" left behind, from names alone.
  */
 import { LABEL, RuntimeError } from '../../../runtime/runtime';
-import type { ControllerContext } from '../../../controllers/context';
+import type { LocalContext } from '../context';
 import { EMPTY_DIR } from './docker-volumes';
 import { podDirUids, removePodDir } from './host-dir';
 
-export async function removePodStorage(ctx: ControllerContext, podUid: string): Promise<void> {
+export async function removePodStorage(ctx: LocalContext, podUid: string): Promise<void> {
   for (const name of await ctx.runtime.listVolumes({ ...ctx.scope.labels, [LABEL.volume]: EMPTY_DIR, [LABEL.podUid]: podUid })) {
     await removeVolumeQuietly(ctx, name);
   }
@@ -15,7 +15,7 @@ export async function removePodStorage(ctx: ControllerContext, podUid: string): 
 }
 
 /** Storage of pods that are no longer in the state (`live`: the uids of those that are). */
-export async function sweepPodStorage(ctx: ControllerContext, live: Set<string>): Promise<void> {
+export async function sweepPodStorage(ctx: LocalContext, live: Set<string>): Promise<void> {
   const prefix = `kctl-${ctx.scope.id}-`;
   for (const name of await ctx.runtime.listVolumes({ ...ctx.scope.labels, [LABEL.volume]: EMPTY_DIR })) {
     const uid = name.slice(prefix.length, prefix.length + 36);
@@ -25,7 +25,7 @@ export async function sweepPodStorage(ctx: ControllerContext, live: Set<string>)
 }
 
 /** A volume still mounted by a container that is being removed is retried on the next pass. */
-async function removeVolumeQuietly(ctx: ControllerContext, name: string): Promise<void> {
+async function removeVolumeQuietly(ctx: LocalContext, name: string): Promise<void> {
   try {
     await ctx.runtime.removeVolume(name);
   } catch (e) {

@@ -12,7 +12,7 @@ import * as path from 'path';
 import type { KObject } from '../../../api/types';
 import { parseMemory } from '../../../api/quantity';
 import type { Mount, VolumeOptions } from '../../../runtime/runtime';
-import type { ControllerContext } from '../../../controllers/context';
+import type { LocalContext } from '../context';
 import { expand } from '../../../controllers/config/expand';
 import type { PodFacts } from '../../../controllers/config/field-ref';
 import { ConfigError, type SourceLookup } from '../../../controllers/config/sources';
@@ -39,7 +39,7 @@ export interface PodVolumes {
   ensureDockerVolumes(): Promise<void>;
 }
 
-export function preparePodVolumes(ctx: ControllerContext, pod: KObject, claims: (name: string) => KObject | undefined, facts: PodFacts, lookup: SourceLookup): PodVolumes {
+export function preparePodVolumes(ctx: LocalContext, pod: KObject, claims: (name: string) => KObject | undefined, facts: PodFacts, lookup: SourceLookup): PodVolumes {
   const volumes: any[] = pod.spec.volumes ?? [];
   const uid = pod.metadata.uid ?? '';
   const sources = new Map<string, { type: 'volume' | 'bind'; source: string; readOnly?: boolean }>();

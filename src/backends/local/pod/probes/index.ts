@@ -6,7 +6,7 @@
  */
 import type { KObject } from '../../../../api/types';
 import type { ContainerInfo } from '../../../../runtime/runtime';
-import type { ControllerContext } from '../../../../controllers/context';
+import type { LocalContext } from '../../context';
 import { execProbe } from './exec';
 import { httpGetProbe } from './http';
 import type { ProbeOutcome } from './outcome';
@@ -31,7 +31,7 @@ export interface ProbeVerdict {
 const FIELD: Record<ProbeKind, string> = { startup: 'startupProbe', liveness: 'livenessProbe', readiness: 'readinessProbe' };
 const TITLE: Record<ProbeKind, string> = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' };
 
-export async function evaluateProbes(ctx: ControllerContext, pod: KObject, container: any, info: ContainerInfo, record: ProbeRecord, now: Date): Promise<ProbeVerdict> {
+export async function evaluateProbes(ctx: LocalContext, pod: KObject, container: any, info: ContainerInfo, record: ProbeRecord, now: Date): Promise<ProbeVerdict> {
   const verdict: ProbeVerdict = { started: false, ready: false, events: [] };
   if (info.status !== 'running') return verdict;
   if (record.containerId !== info.id) {
@@ -72,7 +72,7 @@ export async function evaluateProbes(ctx: ControllerContext, pod: KObject, conta
   return verdict;
 }
 
-async function runProbe(ctx: ControllerContext, pod: KObject, container: any, info: ContainerInfo, probe: any, timeoutMs: number, kind: ProbeKind): Promise<ProbeOutcome> {
+async function runProbe(ctx: LocalContext, pod: KObject, container: any, info: ContainerInfo, probe: any, timeoutMs: number, kind: ProbeKind): Promise<ProbeOutcome> {
   let outcome: ProbeOutcome;
   try {
     if (probe.exec) outcome = await execProbe(ctx.runtime, info.id, probe, timeoutMs);

@@ -1,0 +1,72 @@
+/**
+ * The local Docker backend: every pod is one or a few containers on this host's engine (a sandbox when it needs
+ * one, a network per namespace, Docker volumes for its storage), labelled with the state file's scope so the
+ * world can always be listed from Docker itself (README "How it runs on Docker").
+ */
+import type { KObject } from '../../api/types';
+import { LABEL, type ExecOptions, type LogOptions } from '../../runtime/runtime';
+import type { PodBackend, PodContainer, PodUsage, Recovery, WorldPods, WorldWatch, WorldWatcher } from '../backend';
+import type { LocalContext } from './context';
+import { EngineEvents } from './engine-events';
+import { dockerContainerOf } from './pod/container-of';
+import { observePods } from './pod/observe';
+import { recoverObjects } from './recover';
+import { ServiceProxies } from './service/in-network';
+import { syncPods } from './sync-pods';
+import { podUsage } from './usage';
+import { observeDocker } from './world';
+
+export class LocalBackend implements PodBackend {
+  private readonly serviceProxies: ServiceProxies;
+
+  constructor(private readonly ctx: LocalContext) {
+    this.serviceProxies = new ServiceProxies(ctx);
+  }
+
+  syncPods() {
+    return syncPods(this.ctx, this.serviceProxies);
+  }
+
+  async observePods(pods: KObject[]): Promise<KObject[]> {
+    return observePods(pods, await this.listContainers());
+  }
+
+  async containerOf(pod: KObject, name: string, previous: boolean): Promise<PodContainer> {
+    const info = await dockerContainerOf(this.ctx, pod, name, previous);
+    return { id: info.id, running: info.status === 'running' };
+  }
+
+  logs(container: PodContainer, opts: LogOptions) {
+    return this.ctx.runtime.logs(container.id, opts);
+  }
+
+  exec(container: PodContainer, command: string[], opts: ExecOptions) {
+    return this.ctx.runtime.exec(container.id, command, opts);
+  }
+
+  async usage(pods: KObject[]): Promise<Map<string, PodUsage>> {
+    if (pods.length === 0) return new Map();
+    return podUsage(this.ctx.runtime, pods, await this.listContainers());
+  }
+
+  watch(watch: WorldWatch): WorldWatcher {
+    return new EngineEvents({ runtime: this.ctx.runtime, labels: this.ctx.scope.labels, onEvent: () => watch.onChange(), onReconnect: () => watch.onReconnect(), log: (line) => watch.log(line) });
+  }
+
+  async worldPods(): Promise<WorldPods> {
+    const containers = (await this.listContainers()).filter((c) => c.labels[LABEL.podUid]);
+    return { where: `Docker (scope ${this.ctx.scope.id})`, containerPods: containers.map((c) => c.labels[LABEL.podUid]) };
+  }
+
+  async recover(): Promise<Recovery> {
+    const world = await observeDocker(this.ctx.runtime, this.ctx.scope);
+    const containers = world.containers.length;
+    const volumes = world.claimVolumes.length;
+    const source = `${containers} container${containers === 1 ? '' : 's'} and ${volumes} claim volume${volumes === 1 ? '' : 's'} (scope ${this.ctx.scope.id})`;
+    return { ...recoverObjects(world), source };
+  }
+
+  private listContainers() {
+    return this.ctx.runtime.listContainers(this.ctx.scope.labels);
+  }
+}
