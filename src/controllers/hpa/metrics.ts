@@ -1,7 +1,7 @@
 /**
  * The metrics pipeline of the autoscaler (metrics-server's job on a cluster), run by the controller process on
- * an interval: Docker's stats of the pods each HPA targets, written into the HPA's status.kctl.metrics where
- * the pure controller (sync.ts) reads them.
+ * an interval: what the pods each HPA targets use (the pod backend's usage, Docker's stats), written into the
+ * HPA's status.kctl.metrics where the pure controller (sync.ts) reads them.
  */
 import type { KObject } from '../../api/types';
 import { fromLabelSelector } from '../../api/selector';
@@ -9,7 +9,7 @@ import type { State } from '../../store/state';
 import type { ControllerContext } from '../context';
 import type { MetricsSample } from './sync';
 
-/** Collects and stores one sample for every HPA; false when there is no HPA (nothing was asked of Docker). */
+/** Collects and stores one sample for every HPA; false when there is no HPA (nothing was asked of the backend). */
 export async function collectHpaMetrics(ctx: ControllerContext): Promise<boolean> {
   const state = ctx.store.read();
   const hpas = state.list('HorizontalPodAutoscaler').filter((h) => !h.metadata.deletionTimestamp);
