@@ -9,7 +9,7 @@ import type { State } from '../store/state';
 import { sleep } from '../util/sleep';
 import type { ControllerContext } from './context';
 import { Reconciler } from './manager';
-import type { Verdict } from './types';
+import type { Verdict } from '../kinds/results';
 
 export interface DriveOptions {
   /** false: one pass, then return whatever the verdict. */

@@ -3,7 +3,7 @@
  * (its `converged` capability); a kind without one is done as soon as the object is stored.
  */
 import { refName } from '../api/kinds';
-import type { Verdict } from '../controllers/types';
+import type { Verdict } from './results';
 import type { State } from '../store/state';
 import { kindDefinition } from './registry';
 

@@ -5,10 +5,10 @@
  */
 import type { KObject, LabelSelector } from '../api/types';
 import type { State } from '../store/state';
-import type { SyncResult, Verdict } from '../controllers/types';
-import type { AutoRollback } from '../controllers/autorollback/decide';
-import type { RolloutStatus } from '../controllers/deployment/rollout-status';
-import type { Backend } from '../controllers/service/backends';
+import type { SyncResult, Verdict } from './results';
+import type { AutoRollback } from './deployment/autorollback/decide';
+import type { RolloutStatus } from './deployment/controller/rollout-status';
+import type { Backend } from './service/controller/backends';
 import type { KindColumns } from '../printers/columns/types';
 import type { DescribeContext } from '../printers/describe/context';
 

@@ -8,7 +8,7 @@ import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
-import { CHANGE_CAUSE } from '../controllers/deployment/annotations';
+import { CHANGE_CAUSE } from '../kinds/deployment/controller/annotations';
 import { KctlError, UsageError } from '../errors';
 import { checkKeys, resourcesAndPairs, selectObjects } from './metadata-pairs';
 import { parseResourceArgs } from './resource-args';

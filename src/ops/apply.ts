@@ -20,7 +20,7 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   const dryRun = dryRunMode(opts.dryRun);
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
   const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
-  const { admitPrivileged } = require('../controllers/pod/privileged') as typeof import('../controllers/pod/privileged');
+  const { admitPrivileged } = require('../kinds/pod/privileged') as typeof import('../kinds/pod/privileged');
   admitPrivileged(objects, Boolean(opts.allowPrivileged));
   // kubectl's words; without this an empty file went on to reconcile everything.
   if (objects.length === 0) throw new KctlError('no objects passed to apply');

@@ -14,8 +14,8 @@ import { NotFoundError, UsageError } from '../errors';
 import { kindDefinition } from '../kinds/registry';
 import type { PortForwardCapability } from '../kinds/types';
 import type { State } from '../store/state';
-import type { Backend } from '../controllers/service/backends';
-import type { ListenerSpec } from '../controllers/service/proxy-set';
+import type { Backend } from '../kinds/service/controller/backends';
+import type { ListenerSpec } from '../kinds/service/proxy/proxy-set';
 
 export interface PortForwardOptions {
   address: string[];
@@ -29,7 +29,7 @@ interface Mapping {
 const DEBOUNCE_MS = 20;
 
 export async function runPortForward(f: Factory, target: string, ports: string[], opts: PortForwardOptions): Promise<void> {
-  const { ProxyRunner } = require('../controllers/service/proxy-runner') as typeof import('../controllers/service/proxy-runner');
+  const { ProxyRunner } = require('../kinds/service/proxy/proxy-runner') as typeof import('../kinds/service/proxy/proxy-runner');
   const { StateWatcher } = require('../controllers/process/state-watch') as typeof import('../controllers/process/state-watch');
   if (ports.length === 0) throw new UsageError('TYPE/NAME and list of ports are required for port-forward');
   const ref = parseTarget(target);
@@ -105,7 +105,7 @@ async function parseMapping(text: string): Promise<Mapping> {
 
 /** Where connections for `remote` go now: the Ready pods' ports. */
 function podBackends(pods: KObject[], remote: string): Backend[] {
-  const { podBackend } = require('../controllers/service/backends') as typeof import('../controllers/service/backends');
+  const { podBackend } = require('../kinds/service/controller/backends') as typeof import('../kinds/service/controller/backends');
   return pods
     .filter((p) => isPodReady(p) && !p.metadata.deletionTimestamp)
     .flatMap((pod) => {

@@ -17,7 +17,7 @@ export interface TopOptions {
 }
 
 export async function runTopPods(f: Factory, name: string | undefined, opts: TopOptions): Promise<void> {
-  const { formatCpu, formatMemory } = require('../controllers/hpa/usage') as typeof import('../controllers/hpa/usage');
+  const { formatCpu, formatMemory } = require('../kinds/horizontalpodautoscaler/controller/usage') as typeof import('../kinds/horizontalpodautoscaler/controller/usage');
   const { renderTable } = require('../printers/table') as typeof import('../printers/table');
   if (opts.sortBy !== undefined && opts.sortBy !== 'cpu' && opts.sortBy !== 'memory') throw new UsageError(`--sort-by accepts only cpu or memory`);
   const ns = opts.allNamespaces ? undefined : f.namespace();
@@ -49,7 +49,7 @@ export async function runTopPods(f: Factory, name: string | undefined, opts: Top
 
 /** One line per namespace: its pods with running containers and what they use together. */
 export async function runTopNamespace(f: Factory, opts: Pick<TopOptions, 'allNamespaces' | 'headers'>): Promise<void> {
-  const { formatCpu, formatMemory } = require('../controllers/hpa/usage') as typeof import('../controllers/hpa/usage');
+  const { formatCpu, formatMemory } = require('../kinds/horizontalpodautoscaler/controller/usage') as typeof import('../kinds/horizontalpodautoscaler/controller/usage');
   const { renderTable } = require('../printers/table') as typeof import('../printers/table');
   const ns = opts.allNamespaces ? undefined : f.namespace();
   const pods = f.store().read().list('Pod', ns);

@@ -9,7 +9,7 @@ import type { KObject } from '../api/types';
 import { kindInfo, pluralName, refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { KctlError, NotFoundError, UsageError } from '../errors';
-import type { Verdict } from '../controllers/types';
+import type { Verdict } from '../kinds/results';
 import type { State } from '../store/state';
 import { parseDuration } from '../util/duration';
 import { kindDefinition } from '../kinds/registry';

@@ -2,8 +2,8 @@
  * One object controller over every live object of its kind, as a reconcile pass runs it (manager.ts syncEach),
  * for tests that look at one controller alone.
  */
-import { syncAutoRollbackOf } from '../../src/controllers/autorollback';
-import { syncHPA } from '../../src/controllers/hpa/sync';
+import { syncAutoRollbackOf } from '../../src/kinds/deployment/autorollback';
+import { syncHPA } from '../../src/kinds/horizontalpodautoscaler/controller/sync';
 import { syncEach } from '../../src/controllers/manager';
 import { kindDefinition } from '../../src/kinds/registry';
 import type { SyncContext } from '../../src/kinds/types';

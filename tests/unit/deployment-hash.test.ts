@@ -1,8 +1,8 @@
 import { POD_TEMPLATE_HASH_LABEL, SAFE_ALPHABET, equalIgnoringHash, podTemplateHash } from '../../src/api/pod-template-hash';
 import { scaledValue } from '../../src/api/intstr';
 import { ValidationError } from '../../src/errors';
-import { resolveFenceposts } from '../../src/controllers/deployment/spec';
-import { maxSurgeOf, strategyOf } from '../../src/controllers/deployment/strategies';
+import { resolveFenceposts } from '../../src/kinds/deployment/controller/spec';
+import { maxSurgeOf, strategyOf } from '../../src/kinds/deployment/controller/strategies';
 import { deployment } from './rollout-sim';
 
 const template = () => ({ metadata: { labels: { app: 'web', tier: 'front' } }, spec: { containers: [{ name: 'app', image: 'web:v1', ports: [{ containerPort: 80 }] }] } });

@@ -1,8 +1,8 @@
 import type { KObject } from '../../src/api/types';
 import { podTemplateHash } from '../../src/api/pod-template-hash';
 import { rfc3339 } from '../../src/api/time';
-import { syncDeployment } from '../../src/controllers/deployment/sync';
-import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
+import { syncDeployment } from '../../src/kinds/deployment/controller/sync';
+import { rolloutStatus } from '../../src/kinds/deployment/controller/rollout-status';
 import { Sim, deployment, setImage } from './rollout-sim';
 
 const progressing = (dep: KObject) => dep.status.conditions.find((c: any) => c.type === 'Progressing');

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../../src/errors';
-import { rollbackTo } from '../../src/controllers/deployment/rollback';
-import { rolloutHistory } from '../../src/controllers/deployment/history';
+import { rollbackTo } from '../../src/kinds/deployment/controller/rollback';
+import { rolloutHistory } from '../../src/kinds/deployment/controller/history';
 import { Sim, deployment, setImage } from './rollout-sim';
 
 /** web:v1, v2 and v3 rolled out one after the other, each with its change-cause. */

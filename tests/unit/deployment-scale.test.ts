@@ -5,7 +5,7 @@
 import type { KObject } from '../../src/api/types';
 import { State, emptyState } from '../../src/store/state';
 import { podTemplateHash } from '../../src/api/pod-template-hash';
-import { scaleProportionally } from '../../src/controllers/deployment/proportional';
+import { scaleProportionally } from '../../src/kinds/deployment/controller/proportional';
 import { Sim, START, deployment, setImage } from './rollout-sim';
 
 const NEW = '2016-05-20T02:00:00Z';

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { STRATEGY_TYPES } from '../../src/controllers/deployment/strategies';
+import { STRATEGY_TYPES } from '../../src/kinds/deployment/controller/strategies';
 import { ExitCode } from '../../src/errors';
 import { runCli, fakeCliEnv } from '../helpers/cli';
 import { Sim, deployment, setImage } from './rollout-sim';

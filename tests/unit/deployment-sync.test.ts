@@ -1,6 +1,6 @@
 import { podTemplateHash } from '../../src/api/pod-template-hash';
 import { rfc3339 } from '../../src/api/time';
-import { syncDeployment } from '../../src/controllers/deployment/sync';
+import { syncDeployment } from '../../src/kinds/deployment/controller/sync';
 import { Sim, START, deployment, setImage } from './rollout-sim';
 
 const at = (seconds: number) => rfc3339(new Date(START.getTime() + seconds * 1000));

@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { KObject } from '../../src/api/types';
-import { emptyHistory, normalize, recordScale } from '../../src/controllers/hpa/behavior';
-import { MetricError, resourceReplicas, type PodSample } from '../../src/controllers/hpa/replicas';
+import { emptyHistory, normalize, recordScale } from '../../src/kinds/horizontalpodautoscaler/controller/behavior';
+import { MetricError, resourceReplicas, type PodSample } from '../../src/kinds/horizontalpodautoscaler/controller/replicas';
 import { syncHPAs } from '../helpers/controllers';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { State, emptyState } from '../../src/store/state';

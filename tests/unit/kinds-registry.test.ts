@@ -39,7 +39,7 @@ describe('the registry', () => {
 
   test('columns load only the printer, not the controllers', () => {
     jest.isolateModules(() => {
-      jest.doMock('../../src/controllers/deployment/sync', () => {
+      jest.doMock('../../src/kinds/deployment/controller/sync', () => {
         throw new Error('the Deployment controller was loaded');
       });
       const registry = require('../../src/kinds/registry') as typeof import('../../src/kinds/registry');

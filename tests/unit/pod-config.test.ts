@@ -6,11 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { KObject } from '../../src/api/types';
-import { expandArgs, resolveEnv } from '../../src/controllers/config/env';
-import { expand } from '../../src/controllers/config/expand';
-import { ConfigError, sourceData, type SourceLookup } from '../../src/controllers/config/sources';
+import { expandArgs, resolveEnv } from '../../src/kinds/pod/config/env';
+import { expand } from '../../src/kinds/pod/config/expand';
+import { ConfigError, sourceData, type SourceLookup } from '../../src/kinds/pod/config/sources';
 import { pauseBinary } from '../../src/backends/local/pod/pause-binary';
-import { admitPrivileged } from '../../src/controllers/pod/privileged';
+import { admitPrivileged } from '../../src/kinds/pod/privileged';
 import { resourceLimits } from '../../src/backends/local/pod/resources';
 import { securityOptions } from '../../src/backends/local/pod/security';
 import { writeProjection } from '../../src/backends/local/volumes/host-dir';

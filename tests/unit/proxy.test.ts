@@ -4,9 +4,9 @@
  * ones carry on, and is reported until they end.
  */
 import * as net from 'net';
-import type { Backend } from '../../src/controllers/service/backends';
-import { TcpProxy } from '../../src/controllers/service/proxy';
-import { ProxySet } from '../../src/controllers/service/proxy-set';
+import type { Backend } from '../../src/kinds/service/controller/backends';
+import { TcpProxy } from '../../src/kinds/service/proxy/proxy';
+import { ProxySet } from '../../src/kinds/service/proxy/proxy-set';
 
 /** A backend that greets each connection with its name, then echoes. */
 async function backend(name: string): Promise<{ server: net.Server; b: Backend }> {

@@ -1,6 +1,6 @@
 import type { KObject } from '../../src/api/types';
 import { State, emptyState } from '../../src/store/state';
-import { BURST_REPLICAS, syncReplicaSet } from '../../src/controllers/replicaset/sync';
+import { BURST_REPLICAS, syncReplicaSet } from '../../src/kinds/replicaset/controller/sync';
 import { isPodAvailable, isPodReady } from '../../src/api/pod-status';
 import { START } from './rollout-sim';
 

@@ -3,10 +3,10 @@
  * and `kctl rollout status` exiting 6 after it (annotation kctl.io/auto-rollback, or --auto-rollback).
  */
 import type { KObject } from '../../src/api/types';
-import { applyRollback, autoRollbackFor, rollbackSince } from '../../src/controllers/autorollback';
+import { applyRollback, autoRollbackFor, rollbackSince } from '../../src/kinds/deployment/autorollback';
 import { syncAutoRollback } from '../helpers/controllers';
-import { COMPLETED_LABEL } from '../../src/controllers/autorollback/completed';
-import { syncDeployment } from '../../src/controllers/deployment/sync';
+import { COMPLETED_LABEL } from '../../src/kinds/deployment/autorollback/completed';
+import { syncDeployment } from '../../src/kinds/deployment/controller/sync';
 import { State, emptyState } from '../../src/store/state';
 import { Store } from '../../src/store/store';
 import { fakeCliEnv, runCli } from '../helpers/cli';

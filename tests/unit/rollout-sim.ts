@@ -8,10 +8,10 @@
 import type { KObject } from '../../src/api/types';
 import { State, emptyState } from '../../src/store/state';
 import { collectGarbage } from '../../src/controllers/gc';
-import { syncDeployment } from '../../src/controllers/deployment/sync';
-import { syncReplicaSet } from '../../src/controllers/replicaset/sync';
-import { isControlledBy } from '../../src/controllers/replicaset/ownership';
-import { rolloutStatus } from '../../src/controllers/deployment/rollout-status';
+import { syncDeployment } from '../../src/kinds/deployment/controller/sync';
+import { syncReplicaSet } from '../../src/kinds/replicaset/controller/sync';
+import { isControlledBy } from '../../src/kinds/ownership';
+import { rolloutStatus } from '../../src/kinds/deployment/controller/rollout-status';
 
 export const START = new Date('2024-05-01T10:00:00.000Z');
 

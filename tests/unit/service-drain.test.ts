@@ -4,7 +4,7 @@
  * and on the fake runtime: the containers of a deleted Ready endpoint keep running until then.
  */
 import type { KObject } from '../../src/api/types';
-import { DRAINING_BY, PROPAGATION_MS, drainRemainingMs, markDraining } from '../../src/controllers/service/drain';
+import { DRAINING_BY, PROPAGATION_MS, drainRemainingMs, markDraining } from '../../src/kinds/service/proxy/drain';
 import { LABEL } from '../../src/runtime/runtime';
 import { State, emptyState } from '../../src/store/state';
 import { Store } from '../../src/store/store';

@@ -3,7 +3,7 @@
  * and not-terminating pods, named targetPorts, and the in-network proxy container that makes a Service
  * reachable by name inside its namespace's network.
  */
-import { allocateNodePort } from '../../src/controllers/service/allocate';
+import { allocateNodePort } from '../../src/kinds/service/controller/allocate';
 import { SERVICE_PROXY_ROLE } from '../../src/backends/local/service/in-network';
 import { LABEL, type ContainerInfo } from '../../src/runtime/runtime';
 import { Store } from '../../src/store/store';

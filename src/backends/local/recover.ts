@@ -10,7 +10,7 @@ import type { KObject } from '../../api/types';
 import type { Recovered, Recovery } from '../backend';
 import { rfc3339 } from '../../api/time';
 import { decodeOwnerManifest, OWNER_MANIFEST_LABEL } from './pod/owner-manifest';
-import { controllerRef } from '../../controllers/replicaset/ownership';
+import { controllerRef } from '../../kinds/ownership';
 import { LABEL, type ContainerInfo } from '../../runtime/runtime';
 
 export interface DockerWorld {

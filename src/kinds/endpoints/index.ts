@@ -4,10 +4,10 @@ import { READ_VERBS } from '../verbs';
 
 export const definition: KindDefinition = {
   kind: 'Endpoints',
-  sync: [(ctx, ep) => (require('../../controllers/service/sync') as typeof import('../../controllers/service/sync')).syncOrphanEndpoints(ctx.state, ep)],
+  sync: [(ctx, ep) => (require('../service/controller/sync') as typeof import('../service/controller/sync')).syncOrphanEndpoints(ctx.state, ep)],
   get columns() {
-    return (require('../../printers/columns/endpoints') as typeof import('../../printers/columns/endpoints')).endpointsColumns;
+    return (require('./columns') as typeof import('./columns')).endpointsColumns;
   },
-  describe: (ep, ctx) => (require('../../printers/describe/endpoints') as typeof import('../../printers/describe/endpoints')).describeEndpoints(ep, ctx),
+  describe: (ep, ctx) => (require('./describe') as typeof import('./describe')).describeEndpoints(ep, ctx),
   verbs: READ_VERBS,
 };

@@ -5,7 +5,7 @@ import { READ_VERBS } from '../verbs';
 export const definition: KindDefinition = {
   kind: 'Event',
   get columns() {
-    return (require('../../printers/columns/event') as typeof import('../../printers/columns/event')).eventColumns;
+    return (require('./columns') as typeof import('./columns')).eventColumns;
   },
   verbs: READ_VERBS,
 };

@@ -4,11 +4,11 @@ import { MANIFEST_VERBS } from '../verbs';
 
 export const definition: KindDefinition = {
   kind: 'HorizontalPodAutoscaler',
-  sync: [(ctx, hpa) => (require('../../controllers/hpa/sync') as typeof import('../../controllers/hpa/sync')).syncHPA(ctx, hpa)],
+  sync: [(ctx, hpa) => (require('./controller/sync') as typeof import('./controller/sync')).syncHPA(ctx, hpa)],
   get columns() {
-    return (require('../../printers/columns/hpa') as typeof import('../../printers/columns/hpa')).hpaColumns;
+    return (require('./columns') as typeof import('./columns')).hpaColumns;
   },
-  describe: (hpa, ctx) => (require('../../printers/describe/hpa') as typeof import('../../printers/describe/hpa')).describeHPA(hpa, ctx),
+  describe: (hpa, ctx) => (require('./describe') as typeof import('./describe')).describeHPA(hpa, ctx),
   verbs: MANIFEST_VERBS,
   categories: ['all'],
 };

@@ -5,8 +5,8 @@ import { MANIFEST_VERBS } from '../verbs';
 export const definition: KindDefinition = {
   kind: 'PersistentVolumeClaim',
   get columns() {
-    return (require('../../printers/columns/pvc') as typeof import('../../printers/columns/pvc')).pvcColumns;
+    return (require('./columns') as typeof import('./columns')).pvcColumns;
   },
-  describe: (pvc, ctx) => (require('../../printers/describe/pvc') as typeof import('../../printers/describe/pvc')).describePVC(pvc, ctx),
+  describe: (pvc, ctx) => (require('./describe') as typeof import('./describe')).describePVC(pvc, ctx),
   verbs: MANIFEST_VERBS,
 };

@@ -5,7 +5,7 @@ import { containerPorts, nonEmptySelector } from '../workload';
 
 export const definition: KindDefinition = {
   kind: 'Pod',
-  converged: (_state, pod) => (require('../../controllers/converged') as typeof import('../../controllers/converged')).podConverged(pod, true),
+  converged: (_state, pod) => (require('./converged') as typeof import('./converged')).podConverged(pod, true),
   podsOf: (_state, pod) => [pod],
   finishedPhase: (pod) => (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' ? pod.status.phase : undefined),
   expose: {
@@ -13,9 +13,9 @@ export const definition: KindDefinition = {
     ports: (pod) => containerPorts(pod.spec),
   },
   get columns() {
-    return (require('../../printers/columns/pod') as typeof import('../../printers/columns/pod')).podColumns;
+    return (require('./columns') as typeof import('./columns')).podColumns;
   },
-  describe: (pod, ctx) => (require('../../printers/describe/pod') as typeof import('../../printers/describe/pod')).describePod(pod, ctx),
+  describe: (pod, ctx) => (require('./describe') as typeof import('./describe')).describePod(pod, ctx),
   verbs: MANIFEST_VERBS,
   categories: ['all'],
 };

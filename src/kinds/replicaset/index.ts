@@ -4,15 +4,15 @@ import { specReplicasScale, templateExpose, templateOf } from '../workload';
 
 export const definition: KindDefinition = {
   kind: 'ReplicaSet',
-  sync: [(ctx, rs) => (require('../../controllers/replicaset/sync') as typeof import('../../controllers/replicaset/sync')).syncReplicaSet(ctx.state, rs, ctx.now)],
+  sync: [(ctx, rs) => (require('./controller/sync') as typeof import('./controller/sync')).syncReplicaSet(ctx.state, rs, ctx.now)],
   podTemplate: templateOf,
   scale: specReplicasScale,
-  podsOf: (state, rs) => (require('../../controllers/replicaset/ownership') as typeof import('../../controllers/replicaset/ownership')).controlledBy(state, 'Pod', rs),
+  podsOf: (state, rs) => (require('../ownership') as typeof import('../ownership')).controlledBy(state, 'Pod', rs),
   expose: templateExpose,
   get columns() {
-    return (require('../../printers/columns/replicaset') as typeof import('../../printers/columns/replicaset')).replicaSetColumns;
+    return (require('./columns') as typeof import('./columns')).replicaSetColumns;
   },
-  describe: (rs, ctx) => (require('../../printers/describe/replicaset') as typeof import('../../printers/describe/replicaset')).describeReplicaSet(rs, ctx),
+  describe: (rs, ctx) => (require('./describe') as typeof import('./describe')).describeReplicaSet(rs, ctx),
   verbs: ['delete', 'get', 'list', 'patch', 'watch'],
   categories: ['all'],
 };

@@ -3,12 +3,12 @@ import type { KindDefinition } from '../types';
 import { MANIFEST_VERBS } from '../verbs';
 import { nonEmptySelector } from '../workload';
 
-const forward = () => require('../../controllers/service/forward') as typeof import('../../controllers/service/forward');
+const forward = () => require('./controller/forward') as typeof import('./controller/forward');
 
 export const definition: KindDefinition = {
   kind: 'Service',
   collectGarbageFirst: true,
-  sync: [(ctx, svc) => (require('../../controllers/service/sync') as typeof import('../../controllers/service/sync')).syncService(ctx.state, svc)],
+  sync: [(ctx, svc) => (require('./controller/sync') as typeof import('./controller/sync')).syncService(ctx.state, svc)],
   expose: {
     selector: (svc) => nonEmptySelector(svc, svc.spec?.selector),
     ports: (svc) => (svc.spec?.ports ?? []).map((p: { port: number }) => String(p.port)),
@@ -19,9 +19,9 @@ export const definition: KindDefinition = {
     shownRemote: (state, svc, remote) => forward().shownServiceRemote(state, svc, remote),
   },
   get columns() {
-    return (require('../../printers/columns/service') as typeof import('../../printers/columns/service')).serviceColumns;
+    return (require('./columns') as typeof import('./columns')).serviceColumns;
   },
-  describe: (svc, ctx) => (require('../../printers/describe/service') as typeof import('../../printers/describe/service')).describeService(svc, ctx),
+  describe: (svc, ctx) => (require('./describe') as typeof import('./describe')).describeService(svc, ctx),
   verbs: MANIFEST_VERBS,
   categories: ['all'],
 };

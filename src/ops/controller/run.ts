@@ -4,7 +4,7 @@ import { hookInterrupts } from '../../app/interrupts';
 import { controllerContext } from '../../app/controller-context';
 import { rfc3339 } from '../../api/time';
 import { parseDuration } from '../../util/duration';
-import { DEFAULT_PROXY_ADDRESS } from '../../controllers/service/node-ports';
+import { DEFAULT_PROXY_ADDRESS } from '../../kinds/service/proxy/node-ports';
 
 export interface ControllerFlags {
   address?: string;

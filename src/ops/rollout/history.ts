@@ -1,14 +1,14 @@
 /** `rollout history [--revision N]`: kubectl's history viewer over the Deployment's ReplicaSets. */
 import type { Factory } from '../../app/factory';
 import { refName } from '../../api/kinds';
-import { CHANGE_CAUSE } from '../../controllers/deployment/annotations';
+import { CHANGE_CAUSE } from '../../kinds/deployment/controller/annotations';
 import { KctlError } from '../../errors';
 import { deploymentNames, getDeployment } from './deployments';
 import { revisionFlag } from './undo';
 
 export async function runHistory(f: Factory, args: string[], opts: { revision?: string }): Promise<void> {
   const revision = revisionFlag(opts.revision, '--revision');
-  const { rolloutHistory } = require('../../controllers/deployment/history') as typeof import('../../controllers/deployment/history');
+  const { rolloutHistory } = require('../../kinds/deployment/controller/history') as typeof import('../../kinds/deployment/controller/history');
   const { tabwrite } = require('../../printers/describe/tabwriter') as typeof import('../../printers/describe/tabwriter');
   const state = f.store().read();
   for (const name of deploymentNames(args, 'history')) {

@@ -3,7 +3,7 @@
  * on stderr, then RolledBackError (ExitCode.RolledBack) so scripts can tell it from success and from failure.
  */
 import type { Factory } from '../../app/factory';
-import type { AutoRollback } from '../../controllers/autorollback';
+import type { AutoRollback } from '../../kinds/deployment/autorollback';
 import { RolledBackError } from '../../errors';
 
 export function warnRolledBack(f: Factory, name: string, rollback: AutoRollback): void {

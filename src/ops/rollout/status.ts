@@ -8,8 +8,8 @@
 import type { Factory } from '../../app/factory';
 import { controllerContext } from '../../app/controller-context';
 import { KctlError, RolloutFailedError, TimeoutError, UsageError } from '../../errors';
-import type { AutoRollback } from '../../controllers/autorollback';
-import type { Verdict } from '../../controllers/types';
+import type { AutoRollback } from '../../kinds/deployment/autorollback';
+import type { Verdict } from '../../kinds/results';
 import type { State } from '../../store/state';
 import { parseDuration } from '../../util/duration';
 import { getDeployment, rolloutTargets } from './deployments';
@@ -33,8 +33,8 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
   getDeployment(f.store().read(), ns, name);
 
   const { driveUntil } = require('../../controllers/drive') as typeof import('../../controllers/drive');
-  const autorollback = require('../../controllers/autorollback') as typeof import('../../controllers/autorollback');
-  const { revisionOf } = require('../../controllers/deployment/annotations') as typeof import('../../controllers/deployment/annotations');
+  const autorollback = require('../../kinds/deployment/autorollback') as typeof import('../../kinds/deployment/autorollback');
+  const { revisionOf } = require('../../kinds/deployment/controller/annotations') as typeof import('../../kinds/deployment/controller/annotations');
 
   const ctx = await controllerContext(f);
   const startedAt = f.now();

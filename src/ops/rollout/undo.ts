@@ -5,7 +5,7 @@ import { mutateDeployments, type WaitOptions } from './mutate';
 
 export async function runUndo(f: Factory, args: string[], opts: WaitOptions & { toRevision?: string }): Promise<void> {
   const toRevision = revisionFlag(opts.toRevision, '--to-revision');
-  const { rollbackTo } = require('../../controllers/deployment/rollback') as typeof import('../../controllers/deployment/rollback');
+  const { rollbackTo } = require('../../kinds/deployment/controller/rollback') as typeof import('../../kinds/deployment/controller/rollback');
   await mutateDeployments(f, args, 'undo', opts, (state, dep) => rollbackTo(state, dep, toRevision || undefined).message);
 }
 

@@ -4,8 +4,8 @@
  * CreateContainerConfigError and is retried), then create and start on the runtime.
  */
 import { RuntimeError, type ContainerInfo, type ContainerSpec, type PortBinding } from '../../../runtime/runtime';
-import { expandArgs, resolveEnv } from '../../../controllers/config/env';
-import { ConfigError, stateLookup } from '../../../controllers/config/sources';
+import { expandArgs, resolveEnv } from '../../../kinds/pod/config/env';
+import { ConfigError, stateLookup } from '../../../kinds/pod/config/sources';
 import type { PodVolumes } from '../volumes/pod-volumes';
 import { buildContainerSpec, type Role } from './container-spec';
 import { ensureImage, type Waiting } from './image-step';

@@ -6,8 +6,8 @@
  */
 import type { KObject } from '../../../api/types';
 import type { ContainerSpec } from '../../../runtime/runtime';
-import { ConfigError } from '../../../controllers/config/sources';
-import { ALLOW_PRIVILEGED_ANNOTATION, PRIVILEGED_REFUSED } from '../../../controllers/pod/privileged';
+import { ConfigError } from '../../../kinds/pod/config/sources';
+import { ALLOW_PRIVILEGED_ANNOTATION, PRIVILEGED_REFUSED } from '../../../kinds/pod/privileged';
 
 
 export function securityOptions(pod: KObject, container: any): Partial<ContainerSpec> {

@@ -8,7 +8,7 @@
 import type { KObject } from '../../../api/types';
 import { LABEL, type ContainerInfo, type PortBinding } from '../../../runtime/runtime';
 import type { LocalContext } from '../context';
-import { stateLookup } from '../../../controllers/config/sources';
+import { stateLookup } from '../../../kinds/pod/config/sources';
 import { MountError, preparePodVolumes, type PodVolumes } from '../volumes/pod-volumes';
 import { networkName } from '../scope';
 import type { ContainerStatus } from './container-status';

@@ -5,7 +5,7 @@
 import type { KObject } from '../../../api/types';
 import { LABEL, type ContainerInfo } from '../../../runtime/runtime';
 import type { LocalContext } from '../context';
-import { drainRemainingMs } from '../../../controllers/service/drain';
+import { drainRemainingMs } from '../../../kinds/service/proxy/drain';
 import { removePodStorage } from '../volumes/cleanup';
 import type { PodEvent, PodOutcome } from '../../backend';
 

@@ -15,9 +15,9 @@ import { LABEL, RuntimeError, type ContainerInfo, type ContainerSpec } from '../
 import type { State } from '../../../store/state';
 import type { LocalContext } from '../context';
 import { networkName } from '../scope';
-import { readyTargets } from '../../../controllers/service/endpoints';
+import { readyTargets } from '../../../kinds/service/controller/endpoints';
 import { readStaticBusybox } from './static-busybox';
-import type { ServicePort } from '../../../controllers/service/target-port';
+import type { ServicePort } from '../../../kinds/service/controller/target-port';
 
 export const SERVICE_PROXY_ROLE = 'service-proxy';
 /** Labels of a proxy container besides the scope's: which Service, and a hash of what it was made for. */

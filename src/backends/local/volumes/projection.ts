@@ -2,9 +2,9 @@
  * The files of configMap, secret, downwardAPI and projected volumes: one file per key (or per listed item,
  * at its path and mode), Kubernetes' default mode 0644 unless defaultMode or the item says otherwise.
  */
-import type { PodFacts } from '../../../controllers/config/field-ref';
-import { fieldValue, resourceValue } from '../../../controllers/config/field-ref';
-import { ConfigError, requireSource, type SourceKind, type SourceLookup } from '../../../controllers/config/sources';
+import type { PodFacts } from '../../../kinds/pod/config/field-ref';
+import { fieldValue, resourceValue } from '../../../kinds/pod/config/field-ref';
+import { ConfigError, requireSource, type SourceKind, type SourceLookup } from '../../../kinds/pod/config/sources';
 
 export interface ProjectedFile {
   /** Relative path inside the volume. */

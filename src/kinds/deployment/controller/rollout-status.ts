@@ -1,0 +1,33 @@
+/** `rollout status`: kubectl's DeploymentStatusViewer, with its messages and its order of checks. */
+import type { KObject } from '../../../api/types';
+import type { State } from '../../../store/state';
+import { progressDeadlineExceeded, specObserved } from './complete';
+import { replicasOf } from './spec';
+
+export interface RolloutStatus {
+  /** One line, without `error: ` (the CLI adds it to failures). */
+  message: string;
+  done: boolean;
+  /** The progress deadline was exceeded: `rollout status` exits 1. */
+  failed: boolean;
+}
+
+/** Judges the stored Deployment when `state` is given, so a caller polling with an old copy sees the latest. */
+export function rolloutStatus(dep: KObject, state?: State): RolloutStatus {
+  const d = state?.get('Deployment', dep.metadata.namespace, dep.metadata.name) ?? dep;
+  const name = d.metadata.name;
+  const s = d.status ?? {};
+  const waiting = (message: string): RolloutStatus => ({ message, done: false, failed: false });
+  if (!specObserved(d, s)) return waiting('Waiting for deployment spec update to be observed...');
+  if (progressDeadlineExceeded(s)) {
+    return { message: `deployment "${name}" exceeded its progress deadline`, done: false, failed: true };
+  }
+  const replicas = replicasOf(d);
+  const updated = s.updatedReplicas ?? 0;
+  const total = s.replicas ?? 0;
+  const available = s.availableReplicas ?? 0;
+  if (updated < replicas) return waiting(`Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...`);
+  if (total > updated) return waiting(`Waiting for deployment "${name}" rollout to finish: ${total - updated} old replicas are pending termination...`);
+  if (available < updated) return waiting(`Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`);
+  return { message: `deployment "${name}" successfully rolled out`, done: true, failed: false };
+}

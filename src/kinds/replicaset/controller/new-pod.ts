@@ -1,0 +1,33 @@
+/** A Pod made from a ReplicaSet's template, named as Kubernetes' generateName does: `<rs>-<5 random chars>`. */
+import { randomInt } from 'crypto';
+import type { KObject } from '../../../api/types';
+import { SAFE_ALPHABET } from '../../../api/pod-template-hash';
+import { rfc3339 } from '../../../api/time';
+import type { State } from '../../../store/state';
+import { controllerRef } from '../../ownership';
+
+const SUFFIX_LENGTH = 5;
+/** Name clashes are a 1 in 14 million event per pod; a few retries are plenty. */
+const NAME_ATTEMPTS = 10;
+
+export function newPod(state: State, rs: KObject, now: Date): KObject {
+  const template = rs.spec.template ?? {};
+  const namespace = rs.metadata.namespace ?? 'default';
+  let name = '';
+  for (let i = 0; i < NAME_ATTEMPTS && (!name || state.get('Pod', namespace, name)); i++) name = `${rs.metadata.name}-${randomSuffix()}`;
+  const metadata: KObject['metadata'] = {
+    name,
+    namespace,
+    creationTimestamp: rfc3339(now),
+    labels: { ...(template.metadata?.labels ?? {}) },
+    ownerReferences: [controllerRef(rs)],
+  };
+  if (template.metadata?.annotations) metadata.annotations = { ...template.metadata.annotations };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: structuredClone(template.spec ?? {}), status: { phase: 'Pending' } };
+}
+
+function randomSuffix(): string {
+  let out = '';
+  for (let i = 0; i < SUFFIX_LENGTH; i++) out += SAFE_ALPHABET[randomInt(SAFE_ALPHABET.length)];
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * The ReplicaSet controller: one level-based step that makes the number of active pods equal spec.replicas
+ * (creating Pod objects, or marking extras for deletion; the pod controller does the rest) and writes status.
+ */
+import type { KObject } from '../../../api/types';
+import { rfc3339 } from '../../../api/time';
+import type { State } from '../../../store/state';
+import type { SyncResult } from '../../results';
+import { newPod } from './new-pod';
+import { controlledBy } from '../../ownership';
+import { availableFrom, isPodActive } from '../../../api/pod-status';
+import { replicaSetStatus } from './status';
+import { podsToDelete } from './victims';
+
+/** At most this many pods are created or deleted per sync, as Kubernetes' ReplicaSet controller (burstReplicas). */
+export const BURST_REPLICAS = 500;
+
+export function syncReplicaSet(state: State, rs: KObject, now: Date): SyncResult {
+  let pods = controlledBy(state, 'Pod', rs).filter(isPodActive);
+  if (!rs.metadata.deletionTimestamp) pods = manageReplicas(state, rs, pods, now);
+
+  const status = replicaSetStatus(rs, pods, now);
+  if (JSON.stringify(status) !== JSON.stringify(rs.status)) {
+    rs.status = status;
+    state.put(rs);
+  }
+  // A burst short of the goal: the next sync makes the next one.
+  const unfinished = !rs.metadata.deletionTimestamp && pods.length !== (rs.spec.replicas ?? 1);
+  return { requeueAfterMs: unfinished ? 0 : untilNextAvailable(rs, pods, now) };
+}
+
+/** Creates or deletes pods so that `replicas` are active; returns the active pods afterwards. */
+function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date): KObject[] {
+  const want = rs.spec.replicas ?? 1;
+  if (pods.length < want) {
+    const created: KObject[] = [];
+    for (let i = pods.length; i < Math.min(want, pods.length + BURST_REPLICAS); i++) {
+      const pod = state.put(newPod(state, rs, now));
+      state.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+      created.push(pod);
+    }
+    return [...pods, ...created];
+  }
+  const victims = podsToDelete(pods, Math.min(pods.length - want, BURST_REPLICAS));
+  for (const pod of victims) {
+    pod.metadata.deletionTimestamp = rfc3339(now);
+    state.put(pod);
+    state.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+  }
+  return pods.filter((p) => !victims.includes(p));
+}
+
+/** Ready pods become available minReadySeconds later with no event to wake anyone: ask to be run then. */
+function untilNextAvailable(rs: KObject, pods: KObject[], now: Date): number | undefined {
+  const minReadySeconds = rs.spec.minReadySeconds ?? 0;
+  if (minReadySeconds === 0) return undefined;
+  const pending = pods.map((p) => availableFrom(p, minReadySeconds)).filter((t): t is number => t !== undefined && Number.isFinite(t) && t >= now.getTime());
+  // Availability is judged strictly after the moment, so wake 1 ms past it.
+  return pending.length ? Math.min(...pending) - now.getTime() + 1 : undefined;
+}
