@@ -68,7 +68,9 @@ describe('the controller process', () => {
     const perPod = new Map<string, number>();
     for (const c of await apps()) perPod.set(c.labels['io.kctl.pod'], (perPod.get(c.labels['io.kctl.pod']) ?? 0) + 1);
     expect([...perPod.values()]).toEqual([1, 1, 1, 1, 1, 1]);
-    expect((await k.run(['get', 'deployment', 'web', '--no-headers'])).stdout).toMatch(/^web\s+6\/6\s+6\s+6\s+\d+s\n$/);
+    // The containers run before the pass that started them records the pods' readiness: wait for that record.
+    const ready = async () => /^web\s+6\/6\s+6\s+6\s+\d+s\n$/.test((await k.run(['get', 'deployment', 'web', '--no-headers'])).stdout);
+    await eventually(ready, 50, 100);
   });
 
   test('stop ends it with SIGTERM and leaves every container running; commands reconcile by themselves again', async () => {
