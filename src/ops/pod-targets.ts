@@ -1,6 +1,7 @@
 /**
  * What `kctl logs` and `kctl exec` point at: pods named as kubectl takes them (NAME, pod/NAME,
- * deployment/NAME, replicaset/NAME, or -l selector) and one of their containers (kubectl's defaulting rules).
+ * deployment/NAME, replicaset/NAME: any kind that says which pods it runs, or -l selector) and one of their
+ * containers (kubectl's defaulting rules).
  * The pod backend finds what runs that container (PodBackend.containerOf).
  */
 import type { KObject } from '../api/types';
@@ -9,6 +10,7 @@ import { parseSelector } from '../api/selector';
 import { KctlError, NotFoundError, UsageError } from '../errors';
 import type { State } from '../store/state';
 import { isPodReady } from '../api/pod-status';
+import { kindDefinition } from '../kinds/registry';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
@@ -24,10 +26,11 @@ export function podsOf(state: State, namespace: string, target: string | undefin
   const name = slash === -1 ? target : target.slice(slash + 1);
   const obj = state.get(kind, namespace, name);
   if (!obj) throw new NotFoundError(`${pluralName(kind)} "${name}" not found`);
+  // A pod named as such is taken as it is, also while it is being deleted (its logs are still there).
   if (kind === 'Pod') return { pods: [obj] };
-  if (kind !== 'Deployment' && kind !== 'ReplicaSet') throw new UsageError(`cannot attach to ${refName(kind, name)}: not implemented`);
-  const owners = new Set([obj.metadata.uid, ...(kind === 'Deployment' ? state.list('ReplicaSet', namespace).filter((rs) => ownedBy(rs, obj)).map((rs) => rs.metadata.uid) : [])]);
-  const pods = state.list('Pod', namespace).filter((p) => p.metadata.ownerReferences?.some((o) => owners.has(o.uid)) && !p.metadata.deletionTimestamp);
+  const runs = kindDefinition(kind)?.podsOf;
+  if (!runs) throw new UsageError(`cannot attach to ${refName(kind, name)}: not implemented`);
+  const pods = runs(state, obj).filter((p) => !p.metadata.deletionTimestamp);
   if (!pods.length) throw new NotFoundError(`${refName(kind, name)} has no pods`);
   return { pods: pods.sort(byPreference), owner: refName(kind, name) };
 }
@@ -51,10 +54,6 @@ export function chooseContainers(pod: KObject, container: string | undefined, al
   const chosen = annotated && app.includes(annotated) ? annotated : app[0];
   if (app.length + init.length === 1) return { names: [chosen] };
   return { names: [chosen], note: `Defaulted container "${chosen}" out of: ${[...app, ...init.map((n) => `${n} (init)`)].join(', ')}` };
-}
-
-function ownedBy(obj: KObject, owner: KObject): boolean {
-  return obj.metadata.ownerReferences?.some((o) => o.uid === owner.metadata.uid) ?? false;
 }
 
 function byPreference(a: KObject, b: KObject): number {
