@@ -1,6 +1,6 @@
 /**
  * When a command waiting on a Deployment may stop: its rollout complete with exactly the pods it wants, or
- * failed (deadline exceeded, a pod stuck in a state only the user can fix). With auto-rollback the controller
+ * failed (an invalid spec, deadline exceeded, a pod stuck in a state only the user can fix). With auto-rollback the controller
  * undoes a failed rollout itself: the wait goes on for that instead.
  */
 import type { KObject } from '../../../api/types';
@@ -11,6 +11,7 @@ import { autoRollbackEnabled } from '../autorollback/switch';
 import { podConverged } from '../../pod/converged';
 import type { Verdict } from '../../results';
 import { deploymentComplete, progressDeadlineExceeded, specObserved } from './complete';
+import { invalidSpecFailure, invalidSpecMessage } from './invalid-spec';
 import { podsOfDeployment } from './replicasets';
 import { replicasOf } from './spec';
 
@@ -18,6 +19,9 @@ export function deploymentConverged(state: State, dep: KObject): Verdict {
   const want = replicasOf(dep);
   const s = dep.status ?? {};
   const ref = refName('Deployment', dep.metadata.name);
+  // Before observedGeneration: the controller does not observe a spec it cannot act on.
+  const invalid = invalidSpecMessage(dep);
+  if (invalid !== undefined) return { done: false, failure: new RolloutFailedError(invalidSpecFailure(dep, invalid)) };
   if (!specObserved(dep, s)) return { done: false, waitingFor: `waiting for ${ref} to be observed` };
   const selfHealing = autoRollbackEnabled(dep);
   if (progressDeadlineExceeded(s) && !selfHealing) return { done: false, failure: new RolloutFailedError(`deployment "${dep.metadata.name}" exceeded its progress deadline`) };

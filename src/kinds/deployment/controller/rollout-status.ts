@@ -1,14 +1,18 @@
-/** `rollout status`: kubectl's DeploymentStatusViewer, with its messages and its order of checks. */
+/**
+ * `rollout status`: kubectl's DeploymentStatusViewer, with its messages and its order of checks; first, kctl's
+ * own check of a spec the controller cannot act on (invalid-spec.ts).
+ */
 import type { KObject } from '../../../api/types';
 import type { State } from '../../../store/state';
 import { progressDeadlineExceeded, specObserved } from './complete';
+import { invalidSpecFailure, invalidSpecMessage } from './invalid-spec';
 import { replicasOf } from './spec';
 
 export interface RolloutStatus {
   /** One line, without `error: ` (the CLI adds it to failures). */
   message: string;
   done: boolean;
-  /** The progress deadline was exceeded: `rollout status` exits 1. */
+  /** The spec is invalid or the progress deadline was exceeded: `rollout status` exits 1. */
   failed: boolean;
 }
 
@@ -18,6 +22,9 @@ export function rolloutStatus(dep: KObject, state?: State): RolloutStatus {
   const name = d.metadata.name;
   const s = d.status ?? {};
   const waiting = (message: string): RolloutStatus => ({ message, done: false, failed: false });
+  // Before observedGeneration: the controller does not observe a spec it cannot act on.
+  const invalid = invalidSpecMessage(d);
+  if (invalid !== undefined) return { message: invalidSpecFailure(d, invalid), done: false, failed: true };
   if (!specObserved(d, s)) return waiting('Waiting for deployment spec update to be observed...');
   if (progressDeadlineExceeded(s)) {
     return { message: `deployment "${name}" exceeded its progress deadline`, done: false, failed: true };
