@@ -35,15 +35,20 @@ export function kindDefinitions(): KindDefinition[] {
   return LINES.map(([, load]) => load().definition);
 }
 
-/**
- * The kinds of a category (`all`), in kubectl's order: by API group as discovery lists them (the core group
- * first), then in registry order.
- */
+/** The kinds that have what `has` asks for, in registry order: what a verb's refusal names. */
+export function kindsWith(has: (d: KindDefinition) => unknown): KindDefinition[] {
+  return kindDefinitions().filter((d) => has(d));
+}
+
+/** The kinds of a category (`all`), in discovery order. */
 export function kindsInCategory(category: string): KindDefinition[] {
+  return inDiscoveryOrder(kindsWith((d) => d.categories?.includes(category)));
+}
+
+/** kubectl's order: by API group as discovery lists them (the core group first), then in registry order. */
+export function inDiscoveryOrder(kinds: KindDefinition[]): KindDefinition[] {
   const group = (d: KindDefinition) => kindGroup(d.kind);
-  return kindDefinitions()
-    .filter((d) => d.categories?.includes(category))
-    .sort((a, b) => group(a).localeCompare(group(b)));
+  return [...kinds].sort((a, b) => group(a).localeCompare(group(b)));
 }
 
 function kindGroup(kind: string): string {

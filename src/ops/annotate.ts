@@ -1,7 +1,7 @@
 /**
  * `kctl annotate`: kubectl's semantics — KEY=VALUE sets, KEY- removes, an existing different value needs
- * --overwrite (except kubernetes.io/change-cause, which kubectl always lets through). Annotating a Deployment
- * runs the object controllers at once, so its change-cause reaches the new ReplicaSet (`rollout history`)
+ * --overwrite (except kubernetes.io/change-cause, which kubectl always lets through). Annotating what rolls out
+ * (a Deployment) runs the object controllers at once, so its change-cause reaches the new ReplicaSet (`rollout history`)
  * without waiting for the next reconcile.
  */
 import type { Factory } from '../app/factory';
@@ -10,6 +10,7 @@ import { refName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { CHANGE_CAUSE } from '../kinds/deployment/controller/annotations';
 import { KctlError, UsageError } from '../errors';
+import { kindDefinition } from '../kinds/registry';
 import { checkKeys, resourcesAndPairs, selectObjects } from './metadata-pairs';
 import { parseResourceArgs } from './resource-args';
 
@@ -37,7 +38,7 @@ export async function runAnnotate(f: Factory, args: string[], opts: AnnotateOpti
       obj.metadata.annotations = annotations;
       state.put(obj);
     }
-    if (objects.some((o) => o.kind === 'Deployment')) {
+    if (objects.some((o) => kindDefinition(o.kind)?.rollout)) {
       const { syncObjects } = require('../controllers/manager') as typeof import('../controllers/manager');
       syncObjects(state, f.now());
     }

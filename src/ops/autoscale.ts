@@ -9,7 +9,8 @@ import { pluralName } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';
 import { createObject } from './create';
 import { parseResourceArgs } from './resource-args';
-import { kindDefinition } from '../kinds/registry';
+import { kindDefinition, kindsWith } from '../kinds/registry';
+import { oneOf } from './kind-names';
 
 export interface AutoscaleOptions {
   min?: string;
@@ -24,7 +25,7 @@ export async function runAutoscale(f: Factory, args: string[], opts: AutoscaleOp
   const { refs } = parseResourceArgs(args, { requireName: true });
   if (refs.length !== 1) throw new UsageError('autoscale takes exactly one resource: TYPE NAME or TYPE/NAME');
   const { kind, name } = refs[0];
-  if (!kindDefinition(kind.kind)?.scale) throw new UsageError(`cannot autoscale a ${kind.kind}: not scalable`, 'autoscale a deployment or replicaset');
+  if (!kindDefinition(kind.kind)?.scale) throw new UsageError(`cannot autoscale a ${kind.kind}: not scalable`, `autoscale a ${oneOf(kindsWith((d) => d.scale))}`);
   const max = integer(opts.max, '--max') ?? 0;
   const min = integer(opts.min, '--min');
   const cpu = integer(opts.cpuPercent, '--cpu-percent');

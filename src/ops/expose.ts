@@ -7,7 +7,8 @@ import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';
-import { kindDefinition } from '../kinds/registry';
+import { kindDefinition, kindsWith } from '../kinds/registry';
+import { oneOf } from './kind-names';
 import { createObject } from './create';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
@@ -30,7 +31,7 @@ export async function runExpose(f: Factory, args: string[], opts: ExposeOptions)
   if (refs.length !== 1) throw new UsageError('expose takes exactly one resource: TYPE NAME or TYPE/NAME');
   const { kind, name } = refs[0];
   const expose = kindDefinition(kind.kind)?.expose;
-  if (!expose) throw new UsageError(`cannot expose a ${kind.kind}`, 'expose a deployment, replicaset, pod or service');
+  if (!expose) throw new UsageError(`cannot expose a ${kind.kind}`, `expose a ${oneOf(kindsWith((d) => d.expose))}`);
   if (opts.type !== undefined && !TYPES.includes(opts.type)) throw new UsageError(`Unsupported service type "${opts.type}"`, `one of: ${TYPES.join(', ')}`);
   const namespace = f.namespace();
   const target = f.store().read().get(kind.kind, namespace, name!);

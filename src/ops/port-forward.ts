@@ -11,7 +11,8 @@ import type { KObject } from '../api/types';
 import { pluralName, resolveResource } from '../api/kinds';
 import { isPodReady } from '../api/pod-status';
 import { NotFoundError, UsageError } from '../errors';
-import { kindDefinition } from '../kinds/registry';
+import { inDiscoveryOrder, kindDefinition, kindsWith } from '../kinds/registry';
+import { pluralsOf } from './kind-names';
 import type { PortForwardCapability } from '../kinds/types';
 import type { State } from '../store/state';
 import type { Backend } from '../kinds/service/controller/backends';
@@ -74,7 +75,7 @@ function parseTarget(text: string): { kind: string; name: string; forward: PortF
   const [type, name] = text.includes('/') ? text.split('/', 2) : ['pod', text];
   const kind = resolveResource(type).kind;
   const forward = forwardTarget(kind);
-  if (!forward) throw new UsageError(`cannot port-forward to ${pluralName(kind)}: only pods, services, deployments and replicasets`);
+  if (!forward) throw new UsageError(`cannot port-forward to ${pluralName(kind)}: only ${pluralsOf(inDiscoveryOrder(kindsWith((d) => forwardTarget(d.kind))))}`);
   if (!name) throw new UsageError(`arguments in resource/name form must have a single resource and name: "${text}"`);
   return { kind, name, forward };
 }

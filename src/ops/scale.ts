@@ -6,7 +6,8 @@ import { loadObjects } from './load';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
 import { bumpGeneration } from '../api/generation';
-import { kindDefinition } from '../kinds/registry';
+import { kindDefinition, kindsWith } from '../kinds/registry';
+import { pluralsOf } from './kind-names';
 
 export interface ScaleOptions {
   replicas: string;
@@ -25,7 +26,7 @@ export async function runScale(f: Factory, args: string[], opts: ScaleOptions): 
     : parseResourceArgs(args, { requireName: true }).refs;
   const scalable = refs.map((ref) => {
     const scale = kindDefinition(ref.kind.kind)?.scale;
-    if (!scale) throw new UsageError(`cannot scale ${ref.kind.plural}: only deployments and replicasets can be scaled`);
+    if (!scale) throw new UsageError(`cannot scale ${ref.kind.plural}: only ${pluralsOf(kindsWith((d) => d.scale))} can be scaled`);
     return { ...ref, scale };
   });
   const ns = f.namespace();

@@ -11,7 +11,8 @@ import { resourcesAndPairs } from './metadata-pairs';
 import { parseResourceArgs } from './resource-args';
 import { convergeTargets } from './converge';
 import { bumpGeneration } from '../api/generation';
-import { kindDefinition } from '../kinds/registry';
+import { kindDefinition, kindsWith } from '../kinds/registry';
+import { pluralsOf } from './kind-names';
 
 export async function runSetImage(f: Factory, args: string[], opts: { wait: boolean; timeout: string }): Promise<void> {
   const { resources, pairs } = resourcesAndPairs(args, 'image');
@@ -26,7 +27,7 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
   const { refs } = parseResourceArgs(resources, { requireName: true });
   const templated = refs.map((ref) => {
     const podTemplate = kindDefinition(ref.kind.kind)?.podTemplate;
-    if (!podTemplate) throw new UsageError(`cannot set the image of ${ref.kind.plural}: only deployments and replicasets have a pod template kctl rolls out`);
+    if (!podTemplate) throw new UsageError(`cannot set the image of ${ref.kind.plural}: only ${pluralsOf(kindsWith((d) => d.podTemplate))} have a pod template kctl rolls out`);
     return { ...ref, podTemplate };
   });
   const ns = f.namespace();
