@@ -67,14 +67,18 @@ export class Kctl {
       .map((c) => ({ id: c.ID, name: c.Names, image: c.Image, state: c.State, labels: Object.fromEntries(String(c.Labels).split(',').filter(Boolean).map((kv: string) => kv.split('=') as [string, string])) }));
   }
 
+  /** Removes this state's Docker objects, and its temp dir even when the engine cannot be reached. */
   async cleanup(): Promise<void> {
-    const ids = (await docker(['ps', '-aq', '--filter', `label=io.kctl.state=${this.scopeId}`])).split('\n').filter(Boolean);
-    if (ids.length) await docker(['rm', '-f', '-v', ...ids]);
-    const nets = (await docker(['network', 'ls', '-q', '--filter', `label=io.kctl.state=${this.scopeId}`])).split('\n').filter(Boolean);
-    if (nets.length) await docker(['network', 'rm', ...nets]).catch(() => '');
-    const vols = (await docker(['volume', 'ls', '-q', '--filter', `label=io.kctl.state=${this.scopeId}`])).split('\n').filter(Boolean);
-    if (vols.length) await docker(['volume', 'rm', '-f', ...vols]).catch(() => '');
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    try {
+      const ids = (await docker(['ps', '-aq', '--filter', `label=io.kctl.state=${this.scopeId}`])).split('\n').filter(Boolean);
+      if (ids.length) await docker(['rm', '-f', '-v', ...ids]);
+      const nets = (await docker(['network', 'ls', '-q', '--filter', `label=io.kctl.state=${this.scopeId}`])).split('\n').filter(Boolean);
+      if (nets.length) await docker(['network', 'rm', ...nets]).catch(() => '');
+      const vols = (await docker(['volume', 'ls', '-q', '--filter', `label=io.kctl.state=${this.scopeId}`])).split('\n').filter(Boolean);
+      if (vols.length) await docker(['volume', 'rm', '-f', ...vols]).catch(() => '');
+    } finally {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 }
 

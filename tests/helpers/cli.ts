@@ -3,7 +3,6 @@
  * (or a real one), captured stdout/stderr, and the exit code.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { main } from '../../src/cli/main';
@@ -11,6 +10,9 @@ import { debugLog, type Factory, type GlobalOptions } from '../../src/app/factor
 import type { ContainerRuntime } from '../../src/runtime/runtime';
 import { Store, defaultStatePath } from '../../src/store/store';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
+import { tempDir } from './temp-dir';
+
+export { tempDir };
 
 export interface CliResult {
   code: number;
@@ -26,13 +28,9 @@ export interface CliEnv {
   env?: NodeJS.ProcessEnv;
 }
 
-export function tempDir(prefix = 'kctl-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
 export type FakeCliEnv = CliEnv & { runtime: FakeRuntime; write(name: string, text: string): void };
 
-/** The usual in-process setup: a temp directory holding `files`, its own state file, and the fake runtime. */
+/** The usual in-process setup: a temp directory (removed after the test) holding `files`, its own state file, and the fake runtime. */
 export function fakeCliEnv(files: Record<string, string> = {}, opts: { now?: () => Date; env?: NodeJS.ProcessEnv } = {}): FakeCliEnv {
   const dir = tempDir();
   const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);

@@ -54,8 +54,6 @@ beforeAll(async () => {
   expect(seeded).toEqual({ code: 0, stdout: 'configmap/settings created\ndeployment.apps/web created\n', stderr: '' });
 });
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
 function lines(text: string): string[] {
   return text.split('\n').filter((l) => l !== '');
 }

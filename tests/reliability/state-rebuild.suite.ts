@@ -88,8 +88,6 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) expect((await kctl('reconcile --wait=false')).code).toBe(0);
 });
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
 /**
  * What must survive a rebuild: identity, labels, annotations, owners and spec (status is recomputed). A
  * ReplicaSet comes back as its newest pod's containers saw it: what the Deployment controller wrote on it

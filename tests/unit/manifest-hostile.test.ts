@@ -2,9 +2,7 @@
 import { UsageError, ValidationError } from '../../src/errors';
 import { loadManifests } from '../../src/manifest/load';
 import { MAX_FILE_BYTES } from '../../src/manifest/sources';
-import { cleanupTempDirs, loadText, problems, problemsOf, stdinOf, tempDir } from '../fixtures/manifests/load-helpers';
-
-afterEach(cleanupTempDirs);
+import { loadText, problems, problemsOf, stdinOf, tempDir } from '../fixtures/manifests/load-helpers';
 
 describe('malformed YAML', () => {
   test('syntax errors carry the parser\'s line and column; one per document', async () => {

@@ -1,9 +1,7 @@
 import * as path from 'path';
 import { UsageError } from '../../src/errors';
 import { loadManifests } from '../../src/manifest/load';
-import { FIXTURES, cleanupTempDirs, loadText, problems, stdinOf, tempDir } from '../fixtures/manifests/load-helpers';
-
-afterEach(cleanupTempDirs);
+import { FIXTURES, loadText, problems, stdinOf, tempDir } from '../fixtures/manifests/load-helpers';
 
 const CONFIGMAP = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 

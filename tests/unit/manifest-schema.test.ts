@@ -9,9 +9,7 @@ import { IGNORED_CONTAINER_FIELDS, IGNORED_POD_SPEC_FIELDS } from '../../src/kin
 import { IGNORED_PVC_SPEC_FIELDS } from '../../src/kinds/persistentvolumeclaim/ignored-fields';
 import { IGNORED_SERVICE_SPEC_FIELDS } from '../../src/kinds/service/ignored-fields';
 import { generateValidatorsModule, schemaValidator } from '../../src/manifest/validators';
-import { FIXTURES, cleanupTempDirs, problemsOf } from '../fixtures/manifests/load-helpers';
-
-afterEach(cleanupTempDirs);
+import { FIXTURES, problemsOf } from '../fixtures/manifests/load-helpers';
 
 const SCHEMAS = path.join(__dirname, '..', '..', 'schemas');
 const readSchema = (name: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS, `${name}.json`), 'utf8'));

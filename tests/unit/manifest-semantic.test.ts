@@ -1,7 +1,5 @@
 /** Semantic rules (semantics.md "Names, labels, defaults" and Kubernetes validation), with kubectl's messages. */
-import { cleanupTempDirs, loadText, problemsOf } from '../fixtures/manifests/load-helpers';
-
-afterEach(cleanupTempDirs);
+import { loadText, problemsOf } from '../fixtures/manifests/load-helpers';
 
 const yaml = (...lines: string[]) => lines.join('\n') + '\n';
 

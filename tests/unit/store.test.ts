@@ -15,7 +15,6 @@ describe('state file store', () => {
     dir = tempDir();
     file = path.join(dir, 'sub', 'state.json');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('a missing file reads as empty and the first write creates 0700 dir and 0600 file', async () => {
     const store = new Store(file);
