@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ExitCode } from '../../src/errors';
 import { runCli, fakeCliEnv, type FakeCliEnv } from '../helpers/cli';
+import { untilSettled, useFakeClock } from '../helpers/fake-clock';
 
 const DEPLOYMENT = (image: string, extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -106,26 +107,31 @@ describe('exit codes', () => {
     });
   });
 
-  test('1 rollout failed, as kubectl', async () => {
-    const env = setup();
-    env.write('web.yaml', DEPLOYMENT('kctl-demo/web:v1'));
-    await runCli('apply -f web.yaml', env);
-    await runCli('set image deployment/web web=kctl-demo/web:v2 --wait=false', env);
-    expect(await runCli('rollout status deployment/web --timeout 60s', env)).toEqual({
-      code: ExitCode.RolloutFailed,
-      stdout: 'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\n',
-      stderr: 'error: deployment "web" exceeded its progress deadline\n',
-    });
-  });
+  describe('on the fake clock (the progress deadline is 1 s)', () => {
+    useFakeClock();
+    const kctl = (line: string, env: FakeCliEnv) => untilSettled(runCli(line, env));
 
-  test('6 rolled back automatically', async () => {
-    const env = setup();
-    env.write('web.yaml', DEPLOYMENT('kctl-demo/web:v1', "  annotations:\n    kctl.io/auto-rollback: 'true'\n"));
-    await runCli('apply -f web.yaml', env);
-    await runCli('set image deployment/web web=kctl-demo/web:v2 --wait=false', env);
-    const result = await runCli('rollout status deployment/web --timeout 60s', env);
-    expect(result.code).toBe(ExitCode.RolledBack);
-    expect(result.stderr).toBe('warning: deployment "web" rolled back to revision 1: progress deadline exceeded\nerror: deployment "web" rollout failed (progress deadline exceeded) and was rolled back to revision 1\n');
+    test('1 rollout failed, as kubectl', async () => {
+      const env = setup();
+      env.write('web.yaml', DEPLOYMENT('kctl-demo/web:v1'));
+      await kctl('apply -f web.yaml', env);
+      await kctl('set image deployment/web web=kctl-demo/web:v2 --wait=false', env);
+      expect(await kctl('rollout status deployment/web --timeout 60s', env)).toEqual({
+        code: ExitCode.RolloutFailed,
+        stdout: 'Waiting for deployment "web" rollout to finish: 1 out of 2 new replicas have been updated...\n',
+        stderr: 'error: deployment "web" exceeded its progress deadline\n',
+      });
+    });
+
+    test('6 rolled back automatically', async () => {
+      const env = setup();
+      env.write('web.yaml', DEPLOYMENT('kctl-demo/web:v1', "  annotations:\n    kctl.io/auto-rollback: 'true'\n"));
+      await kctl('apply -f web.yaml', env);
+      await kctl('set image deployment/web web=kctl-demo/web:v2 --wait=false', env);
+      const result = await kctl('rollout status deployment/web --timeout 60s', env);
+      expect(result.code).toBe(ExitCode.RolledBack);
+      expect(result.stderr).toBe('warning: deployment "web" rolled back to revision 1: progress deadline exceeded\nerror: deployment "web" rollout failed (progress deadline exceeded) and was rolled back to revision 1\n');
+    });
   });
 
   test('7 Docker unreachable', async () => {

@@ -10,6 +10,7 @@ import { syncDeployment } from '../../src/kinds/deployment/controller/sync';
 import { State, emptyState } from '../../src/store/state';
 import { Store } from '../../src/store/store';
 import { fakeCliEnv, runCli } from '../helpers/cli';
+import { untilSettled, useFakeClock } from '../helpers/fake-clock';
 
 const NOW = new Date('2026-01-01T00:10:00Z');
 
@@ -134,7 +135,7 @@ describe('syncAutoRollback (the controller step)', () => {
   });
 });
 
-/** The same demo Deployment as rollout-cmd.test.ts, with an exec readiness probe answered by the fake. */
+/** The same demo Deployment as rollout-cmd.test.ts, with an exec readiness probe answered by the fake; on the fake clock. */
 function cli(annotations = '') {
   const env = fakeCliEnv();
   const { runtime } = env;
@@ -163,7 +164,7 @@ ${command}          readinessProbe:
   env.write('crash.yaml', manifest('kctl-demo/web:v2', "          command: [sh, -c, 'echo boom; exit 1']\n"));
   runtime.setExecResult((argv, c) => argv.join(' ') === 'ready' && c.image === 'kctl-demo/web:v2', { exitCode: 1, stdout: 'not ready\n' });
   return {
-    kctl: (line: string) => runCli(line, env),
+    kctl: (line: string) => untilSettled(runCli(line, env)),
     images: () =>
       new Store(env.statePath)
         .read()
@@ -174,6 +175,8 @@ ${command}          readinessProbe:
 }
 
 describe('kctl rollout status with auto-rollback', () => {
+  useFakeClock();
+
   test('annotation: a rollout that never becomes ready is undone to v1 and status exits 6', async () => {
     const k = cli("  annotations:\n    kctl.io/auto-rollback: 'true'\n");
     expect((await k.kctl('apply -f v1.yaml')).code).toBe(0);
