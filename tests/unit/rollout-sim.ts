@@ -1,15 +1,13 @@
 /**
  * A deterministic stand-in for the world around the object controllers, for unit tests: a fake clock, and a
  * pod controller that makes a Pod Ready some ticks after it was created and removes a Pod some ticks after
- * it was marked for deletion. Each round runs the object controllers in the order of manager.syncObjects
- * (garbage collection, Deployments, ReplicaSets, garbage collection) and calls `check` after every single
- * step, so invariants are checked on every intermediate state, not only between rounds.
+ * it was marked for deletion. Each round runs the manager's object controllers (syncObjects, in its order),
+ * and `check` runs after every single write to the state, so invariants are checked on every intermediate
+ * state, not only between rounds.
  */
 import type { KObject } from '../../src/api/types';
 import { State, emptyState } from '../../src/store/state';
-import { collectGarbage } from '../../src/controllers/gc';
-import { syncDeployment } from '../../src/kinds/deployment/controller/sync';
-import { syncReplicaSet } from '../../src/kinds/replicaset/controller/sync';
+import { syncObjects } from '../../src/controllers/manager';
 import { isControlledBy } from '../../src/kinds/ownership';
 import { rolloutStatus } from '../../src/kinds/deployment/controller/rollout-status';
 
@@ -25,14 +23,33 @@ export interface SimOptions {
   brokenImage?: string;
 }
 
+/** A State that calls `afterWrite` after each put and remove. */
+class CheckedState extends State {
+  constructor(now: () => Date, private readonly afterWrite: () => void) {
+    super(emptyState(), now);
+  }
+
+  put(obj: KObject): KObject {
+    const stored = super.put(obj);
+    this.afterWrite();
+    return stored;
+  }
+
+  remove(kind: string, namespace: string | undefined, name: string): KObject | undefined {
+    const removed = super.remove(kind, namespace, name);
+    this.afterWrite();
+    return removed;
+  }
+}
+
 export class Sim {
   now = new Date(START);
-  readonly state = new State(emptyState(), () => this.now);
+  readonly state: State = new CheckedState(() => this.now, () => this.check());
   readonly readyAfter: number;
   readonly goneAfter: number;
   readonly tickMs: number;
   readonly brokenImage?: string;
-  /** Called after every controller step and pod transition. */
+  /** Called after every write to the state (controller steps, pod transitions, edits) and after every round. */
   check: () => void = () => {};
 
   constructor(opts: SimOptions = {}) {
@@ -64,19 +81,7 @@ export class Sim {
 
   /** One round of the object controllers without moving the clock. */
   reconcile(): void {
-    collectGarbage(this.state, this.now);
-    this.check();
-    for (const dep of this.state.list('Deployment')) {
-      if (dep.metadata.deletionTimestamp) continue;
-      syncDeployment(this.state, dep, this.now);
-      this.check();
-    }
-    for (const rs of this.state.list('ReplicaSet')) {
-      if (rs.metadata.deletionTimestamp) continue;
-      syncReplicaSet(this.state, rs, this.now);
-      this.check();
-    }
-    collectGarbage(this.state, this.now);
+    syncObjects(this.state, this.now);
     this.check();
   }
 
@@ -102,7 +107,6 @@ export class Sim {
       if (pod.metadata.deletionTimestamp) {
         if (ticksSince(pod.metadata.deletionTimestamp) >= this.goneAfter) {
           this.state.remove('Pod', pod.metadata.namespace, pod.metadata.name);
-          this.check();
         }
         continue;
       }
@@ -111,7 +115,6 @@ export class Sim {
       const at = this.now.toISOString();
       pod.status = { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: at }] };
       this.state.put(pod);
-      this.check();
     }
   }
 
