@@ -10,6 +10,8 @@ export default {
   // Every unit test in the dry run, and perTest coverage picks each mutant's tests: jest's findRelatedTests
   // cannot follow the commands' lazy requires, so it would leave out the CLI tests that reach the controllers.
   jest: { projectType: 'custom', configFile: 'tests/unit/jest.config.js', enableFindRelatedTests: false },
+  // A few unit tests run the built CLI (dist/) in a child process, as `npm test` builds it first.
+  buildCommand: 'npm run build',
   // Mutants that do not compile are discarded by tsc, not run (ts-jest transpiles without type checks).
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
