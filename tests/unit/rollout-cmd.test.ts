@@ -7,6 +7,7 @@ import * as path from 'path';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { Store } from '../../src/store/store';
 import { runCli, tempDir, type CliEnv } from '../helpers/cli';
+import { untilSettled, useFakeClock } from '../helpers/fake-clock';
 
 interface Options {
   replicas?: number;
@@ -108,18 +109,23 @@ describe('rollout status', () => {
     expect(w.images()).toEqual(['kctl-demo/web:v1', 'kctl-demo/web:v1', 'kctl-demo/web:v1', 'kctl-demo/web:v2']);
   });
 
-  test('a rollout that makes no progress for progressDeadlineSeconds fails with exit 1', async () => {
-    const w = setup({ progressDeadlineSeconds: 1 });
-    await w.kctl('apply -f web.yaml');
-    w.neverReady('kctl-demo/web:v2');
-    await w.kctl('set image deployment/web web=kctl-demo/web:v2 --wait=false');
-    expect(await w.kctl('rollout status deployment/web --timeout 30s')).toEqual({
-      code: 1,
-      stdout: 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n',
-      stderr: 'error: deployment "web" exceeded its progress deadline\n',
+  describe('on the fake clock (the progress deadline is 1 s)', () => {
+    useFakeClock();
+
+    test('a rollout that makes no progress for progressDeadlineSeconds fails with exit 1', async () => {
+      const w = setup({ progressDeadlineSeconds: 1 });
+      const kctl = (line: string) => untilSettled(w.kctl(line));
+      await kctl('apply -f web.yaml');
+      w.neverReady('kctl-demo/web:v2');
+      await kctl('set image deployment/web web=kctl-demo/web:v2 --wait=false');
+      expect(await kctl('rollout status deployment/web --timeout 30s')).toEqual({
+        code: 1,
+        stdout: 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n',
+        stderr: 'error: deployment "web" exceeded its progress deadline\n',
+      });
+      const dep = w.state().get('Deployment', 'default', 'web')!;
+      expect(dep.status.conditions.find((c: any) => c.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
     });
-    const dep = w.state().get('Deployment', 'default', 'web')!;
-    expect(dep.status.conditions.find((c: any) => c.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
   });
 
   test('--revision pins the revision being watched', async () => {
