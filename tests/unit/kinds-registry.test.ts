@@ -5,7 +5,8 @@
  */
 import { KINDS } from '../../src/api/kinds';
 import { syncObjects } from '../../src/controllers/manager';
-import { kindDefinition, kindDefinitions, kindsInCategory } from '../../src/kinds/registry';
+import { kindDefinition, kindDefinitions, kindsInCategory, kindsWith } from '../../src/kinds/registry';
+import { SCALE_TARGET_KINDS } from '../../src/kinds/horizontalpodautoscaler/validate';
 import { emptyState, State } from '../../src/store/state';
 import { fakeCliEnv, runCli } from '../helpers/cli';
 
@@ -15,6 +16,10 @@ describe('the registry', () => {
     for (const k of KINDS) expect(kindDefinition(k.kind)?.kind).toBe(k.kind);
     expect(kindDefinition('StatefulSet')).toBeUndefined();
     expect(kindDefinition(undefined)).toBeUndefined();
+  });
+
+  test("the HPA manifest check accepts as targets exactly the kinds with the scale capability", () => {
+    expect(kindsWith((d) => d.scale).map((d) => d.kind)).toEqual(SCALE_TARGET_KINDS);
   });
 
   test('the controllers run in registry order: HPAs, Deployments (then auto-rollback), ReplicaSets, gc, Services, Endpoints', () => {

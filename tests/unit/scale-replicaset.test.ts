@@ -38,11 +38,13 @@ test('kctl autoscale rs/NAME takes the ReplicaSet as its target: its flags and t
   const { kctl, rs } = await world();
   expect(await kctl(`autoscale rs/${rs}`)).toEqual({ code: 2, stdout: '', stderr: 'error: --max=MAXPODS is required and must be at least 1, max: 0\n' });
   expect(await kctl('autoscale rs/nope --max 3')).toEqual({ code: 4, stdout: '', stderr: 'error: replicasets.apps "nope" not found\n' });
+  expect(await kctl(`autoscale rs/${rs} --max 3 --cpu-percent 50`)).toEqual({ code: 0, stdout: `horizontalpodautoscaler.autoscaling/${rs} autoscaled\n`, stderr: '' });
+  expect((await kctl(`get hpa ${rs} -o jsonpath={.spec.scaleTargetRef.kind}`)).stdout).toBe('ReplicaSet');
 });
 
 test('an HPA whose scaleTargetRef is a ReplicaSet reads its scale and sets it', async () => {
   const { env, kctl, rs } = await world();
-  // Written into the state directly: the HPA manifest check accepts only Deployment targets today.
+  // Written into the state directly, so the test needs no manifest round trip.
   await new Store(env.statePath).update((s) => {
     s.put({
       apiVersion: 'autoscaling/v2',

@@ -8,11 +8,18 @@ export function validate(p: Problems, obj: Json): void {
   checkHpaSpec(p, obj.spec, ['spec']);
 }
 
+/**
+ * The kinds with a scale subresource, which an HPA can target. The registry (above this layer) says the same
+ * with its `scale` capability; a unit test keeps the two equal.
+ */
+export const SCALE_TARGET_KINDS = ['Deployment', 'ReplicaSet'];
+
 function checkHpaSpec(p: Problems, spec: unknown, path: FieldPath): void {
   if (!isObj(spec)) return;
   const target = isObj(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
-  if (isString(target.kind) && target.kind !== 'Deployment') {
-    p.add([...path, 'scaleTargetRef', 'kind'], `Unsupported value: ${formatValue(target.kind)}: kctl scales "Deployment"`);
+  if (isString(target.kind) && !SCALE_TARGET_KINDS.includes(target.kind)) {
+    const supported = SCALE_TARGET_KINDS.map((k) => JSON.stringify(k)).join(', ');
+    p.add([...path, 'scaleTargetRef', 'kind'], `Unsupported value: ${formatValue(target.kind)}: supported values: ${supported}`);
   }
   if (isString(target.name)) p.invalid([...path, 'scaleTargetRef', 'name'], target.name, dns1123SubdomainErrors(target.name));
   const min = isNumber(spec.minReplicas) ? spec.minReplicas : 1;
