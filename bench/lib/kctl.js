@@ -16,8 +16,12 @@ const HOOKS = path.join(__dirname, 'profile-hooks.js');
 const EXPERIMENTS = path.join(__dirname, 'experiment-hooks.js');
 
 class Kctl {
-  /** profile: time kctl's internals (profile-hooks.js); experiment: KCTL_BENCH_EXPERIMENT (experiment-hooks.js). */
-  constructor(name, { profile = false, experiment } = {}) {
+  /**
+   * profile: time kctl's internals (profile-hooks.js); experiment: KCTL_BENCH_EXPERIMENT (experiment-hooks.js);
+   * root: the checkout whose built kctl runs (another tree, for bench/side-by-side.js).
+   */
+  constructor(name, { profile = false, experiment, root = ROOT } = {}) {
+    this.bin = path.join(root, 'bin/kctl');
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `kctl-bench-${name}-`));
     this.statePath = path.join(this.dir, 'state.json');
     const { scopeFor } = require(path.join(ROOT, 'dist/backends/local/scope.js'));
@@ -41,7 +45,7 @@ class Kctl {
       env.KCTL_PROFILE_OUT = out;
       nodeArgs.push('-r', HOOKS);
     }
-    const stdout = await run(process.execPath, [...nodeArgs, BIN, ...args], { env, cwd: this.dir, timeoutMs });
+    const stdout = await run(process.execPath, [...nodeArgs, this.bin, ...args], { env, cwd: this.dir, timeoutMs });
     if (out && fs.existsSync(out)) this.profiles.push({ command: `kctl ${args.join(' ')}`, ...JSON.parse(fs.readFileSync(out, 'utf8')) });
     return stdout;
   }
