@@ -308,6 +308,24 @@ describe('restart policy and back-off', () => {
     expect(cs.lastState.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 });
     expect(cs.restartCount).toBe(1);
   });
+
+  test('a finished pod whose OOM kill the engine reports after the exit turns from Error to OOMKilled', async () => {
+    const w = world();
+    await w.apply(pod('hog', `  restartPolicy: Never\n  containers:\n${container('hog', 'sleep 1000', '      resources: { limits: { memory: 16Mi } }\n')}`));
+    const reported = w.runtime.lateOomKill((await w.container('hog')).id);
+    await w.passAt(1000);
+    expect(await w.podLine('hog')).toBe('hog 0/1 Error 0 1s');
+    reported();
+    await w.passAt(2000);
+    expect(await w.podLine('hog')).toBe('hog 0/1 OOMKilled 0 2s');
+    expect(w.pod('hog').status).toMatchObject({ phase: 'Failed', containerStatuses: [{ state: { terminated: { reason: 'OOMKilled', exitCode: 137 } } }] });
+    // Any other SIGKILL stays an Error: the pod's status is final.
+    await w.apply(pod('killed', `  restartPolicy: Never\n  containers:\n${container('k', 'sleep 1000')}`));
+    w.runtime.crash((await w.container('k')).id, 137);
+    await w.passAt(3000);
+    await w.passAt(4000);
+    expect(await w.podLine('killed')).toBe('killed 0/1 Error 0 2s');
+  });
 });
 
 describe('configuration', () => {

@@ -26,6 +26,15 @@ export function containerInfo(c: Dockerode.ContainerInspectInfo): ContainerInfo 
   };
 }
 
+/**
+ * A memory-limited container killed by SIGKILL (137) that Docker did not mark OOMKilled. Docker 20.10 marks it only
+ * when the kernel's OOM notice reaches it before the exit; on a busy host it can arrive just after, and then the
+ * flag stays false although an `oom` event was logged.
+ */
+export function oomUnconfirmed(c: Dockerode.ContainerInspectInfo): boolean {
+  return !c.State.Running && c.State.ExitCode === 137 && !c.State.OOMKilled && (c.HostConfig?.Memory ?? 0) > 0;
+}
+
 function timestamp(t: string | undefined): string | undefined {
   return t && t !== ZERO_TIME ? t : undefined;
 }

@@ -19,7 +19,7 @@ import type {
 import { RuntimeError } from '../runtime';
 import { openClient, type Client } from './client';
 import { createOptions } from './container-config';
-import { containerInfo } from './container-info';
+import { containerInfo, oomUnconfirmed } from './container-info';
 import type { Endpoint } from './endpoint';
 import { engineCall, engineError, ignoreStatus } from './errors';
 import { FrameParser, mergedText } from './frames';
@@ -71,7 +71,12 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   async inspectContainer(id: string): Promise<ContainerInfo | undefined> {
-    return this.call((d) => d.getContainer(id).inspect()).then(containerInfo, ignoreStatus(404));
+    return this.call(async (d) => {
+      const raw = await d.getContainer(id).inspect();
+      const info = containerInfo(raw);
+      if (oomUnconfirmed(raw)) info.oomKilled = (await loggedOom(d, raw)) || undefined;
+      return info;
+    }).catch(ignoreStatus(404));
   }
 
   async createContainer(spec: ContainerSpec): Promise<string> {
@@ -233,6 +238,19 @@ function runtimeEvent(e: Record<string, unknown>): RuntimeEvent {
   const actor = (e.Actor ?? {}) as { ID?: string; Attributes?: Record<string, string> };
   const labels = Object.fromEntries(Object.entries(actor.Attributes ?? {}).filter(([k]) => !EVENT_ATTRIBUTES.has(k)));
   return { containerId: actor.ID ?? String(e.id ?? ''), action: String(e.Action ?? e.status ?? ''), labels };
+}
+
+/** Whether the engine logged an `oom` event for the container since it was created (its event history, not a live stream). */
+async function loggedOom(d: Dockerode, c: Dockerode.ContainerInspectInfo): Promise<boolean> {
+  const since = Math.floor(Date.parse(c.Created) / 1000);
+  const until = Math.max(since, Date.now() / 1000);
+  const stream = (await d.getEvents({ since, until, filters: { container: [c.Id], event: ['oom'] } })) as Readable;
+  return new Promise((resolve, reject) => {
+    let seen = false;
+    onJsonLines(stream, () => (seen = true));
+    stream.on('end', () => resolve(seen));
+    stream.on('error', reject);
+  });
 }
 
 /** Reads an exec's output to its end: demultiplexed, or raw (all stdout) with a TTY. */

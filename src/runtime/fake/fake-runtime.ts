@@ -2,7 +2,7 @@
  * An in-memory ContainerRuntime for unit tests of controllers: deterministic (ids, ports and addresses come
  * from counters, times from the injected clock) and answering with Docker's status codes and messages. The
  * contract suite (tests/contract) runs against it and against real Docker so the two cannot drift apart.
- * Tests drive the world with crash(), oomKill(), removeBehindBack(), disconnectBehindBack(), setImageMissing(), failPull(),
+ * Tests drive the world with crash(), oomKill(), lateOomKill(), removeBehindBack(), disconnectBehindBack(), setImageMissing(), failPull(),
  * setExecResult(), setStats() and setUnreachable(), and read `calls` and `emitted`.
  */
 import { createHash } from 'crypto';
@@ -86,6 +86,19 @@ export class FakeRuntime implements ContainerRuntime {
     const c = this.mustFind(id);
     this.emit(c, 'oom');
     this.exit(c, KILLED_EXIT_CODE, true);
+  }
+
+  /**
+   * The kernel kills the process for its memory, but the engine learns of it only after the exit (Docker 20.10
+   * on a busy host): the container exits 137 unflagged, and calling the answer flags it as OOM-killed.
+   */
+  lateOomKill(id: string): () => void {
+    const c = this.mustFind(id);
+    this.exit(c, KILLED_EXIT_CODE);
+    return () => {
+      c.info.oomKilled = true;
+      this.emit(c, 'oom');
+    };
   }
 
   /** Someone else (`docker rm -f`) removes the container. */

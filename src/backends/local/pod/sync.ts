@@ -22,12 +22,13 @@ import { evaluateProbes } from './probes';
 import { ensureSandbox, PORT_RETRY_MS } from './sandbox';
 import { isScheduled, unschedulableReason } from './scheduling';
 import { releaseSandbox, terminatePod } from './terminate';
+import { withLateOomKills } from './late-oom';
 
 export async function syncPod(ctx: LocalContext, pod: KObject, actual: ContainerInfo[], caches: PassCaches): Promise<PodOutcome> {
   if (pod.metadata.deletionTimestamp) return terminatePod(ctx, pod, actual);
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') {
     await releaseSandbox(ctx, actual);
-    return { events: [] };
+    return { events: [], status: withLateOomKills(pod, actual) };
   }
   const pass = newPodPass(ctx, pod, caches);
   if (!isScheduled(pod)) {
