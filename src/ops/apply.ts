@@ -4,6 +4,7 @@ import { refName } from '../api/kinds';
 import { KctlError, UsageError } from '../errors';
 import { applyObject, checkNamespace, ensureDefaultNamespace, type ApplyResult } from '../store/apply';
 import { loadObjects } from './load';
+import { admitPodSecurity } from './admission';
 import { convergeTargets } from './converge';
 
 export interface ApplyOptions {
@@ -20,17 +21,19 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   const dryRun = dryRunMode(opts.dryRun);
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
   const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
-  const { admitPrivileged } = require('../kinds/pod/privileged') as typeof import('../kinds/pod/privileged');
-  admitPrivileged(objects, Boolean(opts.allowPrivileged));
   // kubectl's words; without this an empty file went on to reconcile everything.
   if (objects.length === 0) throw new KctlError('no objects passed to apply');
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
 
+  const { settleOptIn } = require('../kinds/pod/security/admission') as typeof import('../kinds/pod/security/admission');
   const apply = (state: import('../store/state').State) => {
     ensureDefaultNamespace(state);
     const namespaces = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
     for (const obj of objects) checkNamespace(state, obj, namespaces);
-    return objects.map((obj) => applyObject(state, obj, applyDefaults));
+    settleOptIn(state, objects, Boolean(opts.allowPrivileged));
+    const results = objects.map((obj) => applyObject(state, obj, applyDefaults));
+    admitPodSecurity(f, state, objects);
+    return results;
   };
   const store = f.store();
   let results: ApplyResult[];

@@ -4,6 +4,7 @@ import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
 import { ConflictError, UsageError } from '../errors';
 import { applyObject, ensureDefaultNamespace, checkNamespace } from '../store/apply';
+import { admitPodSecurity } from './admission';
 
 export interface CreateOptions {
   dryRun?: string | boolean;
@@ -59,6 +60,7 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
     if (state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new ConflictError(`${pluralName(obj.kind)} "${obj.metadata.name}" already exists`);
     checkNamespace(state, obj, new Set());
     applyObject(state, obj, applyDefaults);
+    admitPodSecurity(f, state, [obj]);
   };
   if (dryRun) create(f.store().read());
   else await f.store().update(create);

@@ -14,6 +14,7 @@ import { ConflictError, KctlError, NotFoundError, UsageError, ValidationError } 
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
 import { bumpGeneration } from '../api/generation';
+import { admitPodSecurity } from './admission';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -46,8 +47,12 @@ export async function runEdit(f: Factory, args: string[], opts: { wait: boolean;
     if (stripComments(edited).trim() === '') return cancel(f, file, 'Edit cancelled, saved file was empty.');
     const result = await validate(f, file, original);
     if ('object' in result) {
-      const saved = await save(f, original, result.object);
-      fs.rmSync(file, { force: true });
+      let saved: boolean;
+      try {
+        saved = await save(f, original, result.object);
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
       if (!saved) return void f.stderr.write('Edit cancelled, no changes made.\n');
       f.stdout.write(`${refName(original.kind, original.metadata.name)} edited\n`);
       await convergeTargets(f, [{ kind: original.kind, namespace: original.metadata.namespace, name: original.metadata.name }], opts);
@@ -112,6 +117,7 @@ async function save(f: Factory, original: KObject, edited: KObject): Promise<boo
     if (userFields(next) === userFields(live)) return false;
     if (JSON.stringify(specOf(next)) !== JSON.stringify(specOf(live))) bumpGeneration(next, live);
     state.put(next);
+    admitPodSecurity(f, state, [next]);
     return true;
   });
 }

@@ -4,11 +4,21 @@ import type { KObject } from '../api/types';
 import { findKind } from '../api/kinds';
 import { UsageError } from '../errors';
 
+/** Where each loaded object was written, `web.yaml:3:1`, for errors found after loading (admission). */
+const SOURCES = new WeakMap<KObject, string>();
+
 export async function loadObjects(f: Factory, paths: string[], recursive: boolean): Promise<KObject[]> {
   const { loadManifests } = require('../manifest/load') as typeof import('../manifest/load');
   const result = await loadManifests(paths, { recursive, stdin: f.stdin, cwd: f.cwd, defaultNamespace: f.namespace() });
   for (const w of result.warnings) f.stderr.write(`${w.startsWith('Warning: ') ? w : `Warning: ${w}`}\n`);
-  return result.objects.map(({ obj }) => settleNamespace(f, obj));
+  return result.objects.map(({ obj, source }) => {
+    SOURCES.set(obj, `${source.file}:${source.line}:${source.column}`);
+    return settleNamespace(f, obj);
+  });
+}
+
+export function sourceOf(obj: KObject): string | undefined {
+  return SOURCES.get(obj);
 }
 
 /** kubectl: an explicit -n that contradicts the manifest is an error; otherwise -n (or default) fills it. */

@@ -1,4 +1,5 @@
 /** `kctl scale`: a new spec.replicas (generation + 1), with kubectl's --current-replicas precondition. */
+import type { KObject } from '../api/types';
 import type { Factory } from '../app/factory';
 import { pluralName, refName, resolveResource } from '../api/kinds';
 import { ConflictError, NotFoundError, UsageError } from '../errors';
@@ -8,6 +9,7 @@ import { parseResourceArgs } from './resource-args';
 import { bumpGeneration } from '../api/generation';
 import { kindDefinition, kindsWith } from '../kinds/registry';
 import { pluralsOf } from './kind-names';
+import { admitPodSecurity } from './admission';
 
 export interface ScaleOptions {
   replicas: string;
@@ -32,6 +34,8 @@ export async function runScale(f: Factory, args: string[], opts: ScaleOptions): 
   const ns = f.namespace();
   const changed = await f.store().update((state) => {
     const out: { kind: string; name: string }[] = [];
+    // More replicas means new pods: admission judges the template again (scaling down stays possible).
+    const growing: KObject[] = [];
     for (const ref of scalable) {
       const obj = state.get(ref.kind.kind, ns, ref.name!);
       if (!obj) throw new NotFoundError(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
@@ -41,9 +45,11 @@ export async function runScale(f: Factory, args: string[], opts: ScaleOptions): 
         ref.scale.setReplicas(obj, replicas);
         bumpGeneration(obj);
         state.put(obj);
+        if (replicas > was) growing.push(obj);
       }
       out.push({ kind: obj.kind, name: obj.metadata.name });
     }
+    admitPodSecurity(f, state, growing);
     return out;
   });
   for (const c of changed) f.stdout.write(`${refName(c.kind, c.name)} scaled\n`);

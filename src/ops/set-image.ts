@@ -13,6 +13,7 @@ import { convergeTargets } from './converge';
 import { bumpGeneration } from '../api/generation';
 import { kindDefinition, kindsWith } from '../kinds/registry';
 import { pluralsOf } from './kind-names';
+import { admitPodSecurity } from './admission';
 
 export async function runSetImage(f: Factory, args: string[], opts: { wait: boolean; timeout: string }): Promise<void> {
   const { resources, pairs } = resourcesAndPairs(args, 'image');
@@ -50,6 +51,7 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
       if (!changed) return [];
       bumpGeneration(obj);
       state.put(obj);
+      admitPodSecurity(f, state, [obj]);
       return [{ kind: obj.kind, name: obj.metadata.name }];
     }),
   );

@@ -130,7 +130,14 @@ spec:
   test.concurrent('a second replica that cannot get the same hostPort stays Pending with the reason', async () => {
     const k = kctl();
     const port = 20000 + (process.pid % 10000);
-    const file = k.write('hp.yaml', `apiVersion: apps/v1
+    // A hostPort breaks the baseline Pod Security level: the namespace's label is the visible opt-in.
+    const file = k.write('hp.yaml', `apiVersion: v1
+kind: Namespace
+metadata:
+  name: default
+  labels: { pod-security.kubernetes.io/enforce: privileged }
+---
+apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: hp

@@ -1,7 +1,7 @@
 /**
  * The pure parts of pods for real applications: environment resolution ($(VAR), envFrom, valueFrom and
  * Kubernetes' messages), projected volume files and their modes on disk, securityContext and limits as
- * Docker options, privileged admission, and the sandbox's pause executable.
+ * Docker options, and the sandbox's pause executable.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,7 +10,6 @@ import { expandArgs, resolveEnv } from '../../src/kinds/pod/config/env';
 import { expand } from '../../src/kinds/pod/config/expand';
 import { ConfigError, sourceData, type SourceLookup } from '../../src/kinds/pod/config/sources';
 import { pauseBinary } from '../../src/backends/local/pod/pause-binary';
-import { admitPrivileged } from '../../src/kinds/pod/privileged';
 import { resourceLimits } from '../../src/backends/local/pod/resources';
 import { securityOptions } from '../../src/backends/local/pod/security';
 import { writeProjection } from '../../src/backends/local/volumes/host-dir';
@@ -126,7 +125,7 @@ describe('projected volume files', () => {
 });
 
 describe('security and resources', () => {
-  const withContainer = (sc: any, podSc?: any, annotations?: Record<string, string>): KObject => ({ ...pod, metadata: { ...pod.metadata, annotations }, spec: { securityContext: podSc, containers: [{ name: 'web', securityContext: sc }] } });
+  const withContainer = (sc: any, podSc?: any): KObject => ({ ...pod, spec: { securityContext: podSc, containers: [{ name: 'web', securityContext: sc }] } });
 
   test('the container securityContext over the pod one, as Docker options', () => {
     const p = withContainer({ runAsUser: 1000, readOnlyRootFilesystem: true, capabilities: { add: ['NET_ADMIN'], drop: ['all', 'CAP_CHOWN'] } }, { runAsUser: 1, runAsGroup: 2000 });
@@ -135,24 +134,11 @@ describe('security and resources', () => {
     expect(securityOptions(groupOnly, groupOnly.spec.containers[0])).toEqual({});
   });
 
-  test('privileged containers run only with the annotation --allow-privileged stamps; runAsNonRoot refuses uid 0', () => {
-    const refused = withContainer({ privileged: true });
-    expect(() => securityOptions(refused, refused.spec.containers[0])).toThrow('container "web" is privileged: privileged containers are refused; pass --allow-privileged to allow them');
-    const allowed = withContainer({ privileged: true }, undefined, { 'kctl.io/allow-privileged': 'true' });
-    expect(securityOptions(allowed, allowed.spec.containers[0])).toEqual({ privileged: true });
+  test('privileged reaches Docker (admission decided before); runAsNonRoot refuses uid 0', () => {
+    const privileged = withContainer({ privileged: true });
+    expect(securityOptions(privileged, privileged.spec.containers[0])).toEqual({ privileged: true });
     const root = withContainer({ runAsUser: 0 }, { runAsNonRoot: true });
     expect(() => securityOptions(root, root.spec.containers[0])).toThrow(`container's runAsUser breaks non-root policy (pod: "web-1_shop(u-1)", container: web)`);
-  });
-
-  test('admission: refused before storing without --allow-privileged; with it the pod template carries the annotation', () => {
-    const deployment = (): KObject => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'ops' }, spec: { template: { metadata: { labels: { app: 'ops' } }, spec: { containers: [{ name: 'a', securityContext: { privileged: true } }, { name: 'b' }] } } } });
-    expect(() => admitPrivileged([deployment()], false)).toThrow('deployment.apps/ops: container "a": privileged containers are refused; pass --allow-privileged to allow them');
-    const allowed = deployment();
-    admitPrivileged([allowed], true);
-    expect(allowed.spec.template.metadata).toEqual({ labels: { app: 'ops' }, annotations: { 'kctl.io/allow-privileged': 'true' } });
-    const plain: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c' }] } };
-    admitPrivileged([plain], true);
-    expect(plain.metadata.annotations).toBeUndefined();
   });
 
   test('limits: memory in bytes, CPU in billionths of a CPU; none when unset', () => {

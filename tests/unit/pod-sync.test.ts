@@ -87,7 +87,7 @@ describe('the pod sandbox', () => {
     const w = world();
     const info = w.runtime.info.bind(w.runtime);
     w.runtime.info = async () => ({ version: 'fake', apiVersion: '1.41', os: 'linux', arch: 's390x' });
-    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 8080 }]\n')}`));
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 8080 }]\n')}`), '--wait=false --allow-privileged');
     expect((await w.containers()).map((c) => c.name)).toEqual(['default_web_web_0']);
     w.runtime.info = info;
     // The same engine seen by a newer kctl: a fresh object, so nothing remembered about the old one applies.
@@ -165,7 +165,7 @@ describe('a pod of one container with nothing to share', () => {
     ['env from status.podIP', `  containers:\n${container('web', 'sleep 1000', '      env: [{ name: IP, valueFrom: { fieldRef: { fieldPath: status.podIP } } }]\n')}`],
   ])('gets a sandbox when it has %s', async (_what, spec) => {
     const w = world();
-    await w.apply(pod('web', spec));
+    await w.apply(pod('web', spec), '--wait=false --allow-privileged');
     expect((await w.containers('sandbox')).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_0 running']);
   });
 
@@ -388,7 +388,7 @@ describe('configuration', () => {
     - { name: host, hostPath: { path: ${JSON.stringify(w.dir)} } }
     - { name: scratch, emptyDir: { medium: Memory } }
 `;
-    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', mounts)}${volumes}`));
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', mounts)}${volumes}`), '--wait=false --allow-privileged');
     const uid = w.pod('web').metadata.uid!;
     const scope = fs.readdirSync(path.join(w.dir, 'pods'))[0];
     expect(specs.find((s) => s.labels[LABEL.role] === 'app').mounts).toEqual([
@@ -404,16 +404,37 @@ describe('configuration', () => {
     expect(specs[specs.length - 1].mounts).toEqual([{ type: 'volume', source: `kctl-${scope}-${w.pod('sub').metadata.uid}-scratch`, target: '/logs', readOnly: false, subPath: 'logs' }]);
   });
 
-  test('privileged containers are refused unless allowed; the reason says how', async () => {
+  test('Pod Security: apply refuses a privileged pod (exit 3, nothing stored); --allow-privileged admits and marks it', async () => {
     const w = world();
-    const privileged = (name: string) => pod(name, `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`);
-    // apply refuses before storing anything; with --allow-privileged the pod carries the permission.
+    const privileged = (name: string, annotations = '') => pod(name, `  containers:\n${container('c', 'sleep 1000', '      securityContext: { privileged: true }\n')}`).replace(`name: ${name}\n`, `name: ${name}\n${annotations}`);
     const refused = await w.apply(privileged('root'));
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toBe('error: pod/root: container "c": privileged containers are refused; pass --allow-privileged to allow them\n');
+    expect(refused.stderr).toBe(
+      'error: m.yaml:1:1: pods "root" is forbidden: violates PodSecurity "baseline:latest": privileged (container "c" must not set securityContext.privileged=true)\n' +
+        'hint: to run it anyway, label the namespace pod-security.kubernetes.io/enforce=privileged or apply with --allow-privileged\n',
+    );
     expect(w.pod('root')).toBeUndefined();
+    // A manifest does not grant itself the mark --allow-privileged leaves.
+    expect((await w.apply(privileged('forged', '  annotations: { kctl.io/allow-privileged: "true" }\n'))).code).toBe(3);
+    expect(w.pod('forged')).toBeUndefined();
     await w.apply(privileged('root3'), '--wait=false --allow-privileged');
     expect(await w.podLine('root3')).toBe('root3 1/1 Running 0 0s');
+    expect(w.pod('root3').metadata.annotations['kctl.io/allow-privileged']).toBe('true');
+  });
+
+  test('Pod Security: a privileged pod put in the state by hand is never started', async () => {
+    const w = world();
+    await w.apply(pod('plain', `  containers:\n${container('c', 'sleep 1000')}`));
+    new Store(w.env.statePath).update((state) => {
+      const p = state.get('Pod', 'default', 'plain')!;
+      state.put({ ...structuredClone(p), metadata: { name: 'forged', namespace: 'default', uid: 'u-forged' }, spec: { ...p.spec, hostNetwork: true, volumes: [{ name: 'root', hostPath: { path: '/' } }] }, status: { phase: 'Pending' } });
+    });
+    await w.passAt(1000);
+    const denial = 'pods "forged" is forbidden: violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true), hostPath volumes (volume "root")';
+    expect(w.pod('forged').status.containerStatuses[0].state.waiting).toEqual({ reason: 'CreateContainerConfigError', message: denial });
+    expect(w.events()).toContain(`Warning FailedCreate ${denial}`);
+    expect((await w.containers()).filter((c) => c.labels[LABEL.pod] === 'forged')).toEqual([]);
+    expect(await w.podLine('plain')).toBe('plain 1/1 Running 0 1s');
   });
 });
 
@@ -421,8 +442,8 @@ describe('scheduling and storage', () => {
   test('a second pod asking for the same hostPort stays Pending with the scheduler message until the port is free', async () => {
     const w = world();
     const web = (name: string) => pod(name, `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 8080 }]\n')}`);
-    await w.apply(web('a'));
-    await w.apply(web('b'));
+    await w.apply(web('a'), '--wait=false --allow-privileged');
+    await w.apply(web('b'), '--wait=false --allow-privileged');
     expect((await w.podLine()).split('\n')).toEqual(['a 1/1 Running 0 0s', 'b 0/1 Pending 0 0s']);
     expect(w.pod('b').status.conditions).toEqual([{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. (hostPort 8080/TCP is taken by pod default/a)", lastTransitionTime: '2026-01-01T00:00:00.000Z' }]);
     expect(w.events().filter((e) => e.includes('FailedScheduling'))).toHaveLength(1);
@@ -436,7 +457,7 @@ describe('scheduling and storage', () => {
     await w.runtime.ensureNetwork('other', {});
     const squatter = await w.runtime.createContainer({ name: 'squatter', image: 'x', labels: {}, network: 'other', ports: [{ containerPort: 80, protocol: 'TCP', hostPort: 9090, hostIP: '127.0.0.1' }] });
     await w.runtime.startContainer(squatter);
-    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 9090 }]\n')}`));
+    await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000', '      ports: [{ containerPort: 8080, hostPort: 9090 }]\n')}`), '--wait=false --allow-privileged');
     expect(await w.podLine()).toBe('web 0/1 Pending 0 0s');
     expect(w.pod('web').status.conditions[0].message).toMatch(/^hostPort 9090\/TCP already in use on this machine: driver failed programming external connectivity .*: Bind for 127\.0\.0\.1:9090 failed: port is already allocated$/);
     const creates = w.runtime.calls.creates;

@@ -11,7 +11,7 @@ export function register(program: Command, f: Factory): void {
       .option('-R, --recursive', 'process the directory used in -f recursively')
       .option('--dry-run [mode]', 'client|server|none: validate and print what would happen without changing anything')
       .option('-o, --output <format>', 'name: print only resource/name')
-      .option('--allow-privileged', 'allow privileged containers (full access to the host)'),
+      .option('--allow-privileged', 'admit pods the namespace\'s Pod Security level refuses (hostPath, privileged, host namespaces...: full access to the host)'),
     'the applied Deployments and Pods to be ready',
   ).action(async (opts) => {
     const { runApply } = require('../../ops/apply') as typeof import('../../ops/apply');

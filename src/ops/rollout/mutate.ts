@@ -10,6 +10,7 @@ import type { State } from '../../store/state';
 import { deploymentNames, getDeployment, type RolloutVerb } from './deployments';
 import { convergeTargets } from '../converge';
 import { bumpGeneration } from '../../api/generation';
+import { admitPodSecurity } from '../admission';
 
 export interface WaitOptions {
   wait: boolean;
@@ -20,7 +21,12 @@ export interface WaitOptions {
 export async function mutateDeployments(f: Factory, args: string[], verb: RolloutVerb, opts: WaitOptions, change: (state: State, dep: KObject) => string): Promise<void> {
   const names = deploymentNames(args, verb);
   const ns = f.namespace();
-  const words = await f.store().update((state) => names.map((name) => change(state, getDeployment(state, ns, name))));
+  const words = await f.store().update((state) => {
+    const said = names.map((name) => change(state, getDeployment(state, ns, name)));
+    // undo and restart make pods of a template, resume lets them be made: admission judges it as it is now.
+    if (verb !== 'pause') admitPodSecurity(f, state, names.map((name) => getDeployment(state, ns, name)));
+    return said;
+  });
   names.forEach((name, i) => f.stdout.write(`${refName('Deployment', name)} ${words[i]}\n`));
   await convergeTargets(f, names.map((name) => ({ kind: 'Deployment', namespace: ns, name })), opts);
 }

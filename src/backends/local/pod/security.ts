@@ -1,14 +1,11 @@
 /**
  * securityContext as Docker options: the container's settings over the pod's (runAsUser, runAsGroup,
- * runAsNonRoot), readOnlyRootFilesystem, capabilities add/drop. Privileged containers get full access to the
- * host, so kctl runs them only when the user said so explicitly: `kctl apply --allow-privileged` stamps the
- * annotation of controllers/pod/privileged.ts on the objects it stores, and nothing else does.
+ * runAsNonRoot), readOnlyRootFilesystem, capabilities add/drop, privileged. Whether the pod may have them at
+ * all was decided by Pod Security admission (kinds/pod/security) before anything of it was made.
  */
 import type { KObject } from '../../../api/types';
 import type { ContainerSpec } from '../../../runtime/runtime';
 import { ConfigError } from '../../../kinds/pod/config/sources';
-import { ALLOW_PRIVILEGED_ANNOTATION, PRIVILEGED_REFUSED } from '../../../kinds/pod/privileged';
-
 
 export function securityOptions(pod: KObject, container: any): Partial<ContainerSpec> {
   const podContext = pod.spec.securityContext ?? {};
@@ -17,9 +14,6 @@ export function securityOptions(pod: KObject, container: any): Partial<Container
   const runAsGroup = sc.runAsGroup ?? podContext.runAsGroup;
   if ((sc.runAsNonRoot ?? podContext.runAsNonRoot) && runAsUser === 0) {
     throw new ConfigError(`container's runAsUser breaks non-root policy (pod: "${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})", container: ${container.name})`);
-  }
-  if (sc.privileged && pod.metadata.annotations?.[ALLOW_PRIVILEGED_ANNOTATION] !== 'true') {
-    throw new ConfigError(`container "${container.name}" is privileged: ${PRIVILEGED_REFUSED}`);
   }
   const options: Partial<ContainerSpec> = {};
   // Docker takes a group only together with a user; a group alone keeps the image's user and group.

@@ -23,6 +23,7 @@ import { ensureSandbox, PORT_RETRY_MS } from './sandbox';
 import { isScheduled, unschedulableReason } from './scheduling';
 import { releaseSandbox, terminatePod } from './terminate';
 import { withLateOomKills } from './late-oom';
+import { podSecurityDenial } from '../../../kinds/pod/security/admission';
 
 export async function syncPod(ctx: LocalContext, pod: KObject, actual: ContainerInfo[], caches: PassCaches): Promise<PodOutcome> {
   if (pod.metadata.deletionTimestamp) return terminatePod(ctx, pod, actual);
@@ -31,6 +32,14 @@ export async function syncPod(ctx: LocalContext, pod: KObject, actual: Container
     return { events: [], status: withLateOomKills(pod, actual) };
   }
   const pass = newPodPass(ctx, pod, caches);
+  // Admission once more before anything of the pod is made: a pod can reach the state without the front door
+  // (a file edited by hand, a namespace tightened before it started). Running pods keep running, as on a cluster.
+  const denial = actual.length === 0 ? podSecurityDenial(caches.state, pod) : undefined;
+  if (denial) {
+    warnOnce(pass, firstContainer(pod), 'FailedCreate', denial, denial);
+    pass.requeue(pass.now.getTime() + CONFIG_RETRY_MS);
+    return waitingPod(pass, () => ({ reason: 'CreateContainerConfigError', message: denial }));
+  }
   if (!isScheduled(pod)) {
     const why = unschedulableReason(pod, caches.state, ctx.publishAddress);
     if (why) return unschedulable(pass, why);
@@ -48,8 +57,7 @@ export async function syncPod(ctx: LocalContext, pod: KObject, actual: Container
     volumes = preparePodVolumes(ctx, pod, claims, { pod, hostIP: ctx.publishAddress }, stateLookup(caches.state, ns));
   } catch (e) {
     if (!(e instanceof MountError)) throw e;
-    const first = [...(pod.spec.initContainers ?? []), ...pod.spec.containers][0].name;
-    warnOnce(pass, first, 'FailedMount', `MountVolume.SetUp failed for volume "${e.volume}" : ${e.message}`, e.message);
+    warnOnce(pass, firstContainer(pod), 'FailedMount', `MountVolume.SetUp failed for volume "${e.volume}" : ${e.message}`, e.message);
     pass.requeue(pass.now.getTime() + CONFIG_RETRY_MS);
     return waitingPod(pass, () => ({ reason: 'CreateContainerConfigError', message: e.message }));
   }
@@ -143,6 +151,11 @@ function unschedulable(pass: PodPass, message: string, retryAt?: number): PodOut
   pass.requeue(retryAt ?? now.getTime() + PORT_RETRY_MS);
   const kctl = { containers: pass.records, ...(retryAt ? { retryAt: new Date(retryAt).toISOString() } : {}) };
   return outcome(pass, { phase: 'Pending', conditions: unschedulableConditions(pod.status?.conditions, message, now), kctl });
+}
+
+/** The container a pod-wide waiting reason is recorded on: the first to start. */
+function firstContainer(pod: KObject): string {
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers][0].name;
 }
 
 /** Nothing could be started yet: every container waits, for the reason `why` gives it. */

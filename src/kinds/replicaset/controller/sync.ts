@@ -11,35 +11,47 @@ import { controlledBy } from '../../ownership';
 import { availableFrom, isPodActive } from '../../../api/pod-status';
 import { replicaSetStatus } from './status';
 import { podsToDelete } from './victims';
+import { podSecurityDenial } from '../../pod/security/admission';
 
 /** At most this many pods are created or deleted per sync, as Kubernetes' ReplicaSet controller (burstReplicas). */
 export const BURST_REPLICAS = 500;
+/** After the API refused a pod (admission), the next try; the namespace's labels changing wakes it sooner. */
+const CREATE_RETRY_MS = 10_000;
 
 export function syncReplicaSet(state: State, rs: KObject, now: Date): SyncResult {
   let pods = controlledBy(state, 'Pod', rs).filter(isPodActive);
-  if (!rs.metadata.deletionTimestamp) pods = manageReplicas(state, rs, pods, now);
+  let failure: string | undefined;
+  if (!rs.metadata.deletionTimestamp) ({ pods, failure } = manageReplicas(state, rs, pods, now));
 
-  const status = replicaSetStatus(rs, pods, now);
+  const status = replicaSetStatus(rs, pods, now, failure);
   if (JSON.stringify(status) !== JSON.stringify(rs.status)) {
     rs.status = status;
     state.put(rs);
   }
-  // A burst short of the goal: the next sync makes the next one.
+  // A burst short of the goal: the next sync makes the next one (after a refusal, a while later).
   const unfinished = !rs.metadata.deletionTimestamp && pods.length !== (rs.spec.replicas ?? 1);
-  return { requeueAfterMs: unfinished ? 0 : untilNextAvailable(rs, pods, now) };
+  if (unfinished) return { requeueAfterMs: failure ? CREATE_RETRY_MS : 0 };
+  return { requeueAfterMs: untilNextAvailable(rs, pods, now) };
 }
 
 /** Creates or deletes pods so that `replicas` are active; returns the active pods afterwards. */
-function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date): KObject[] {
+function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date): { pods: KObject[]; failure?: string } {
   const want = rs.spec.replicas ?? 1;
   if (pods.length < want) {
     const created: KObject[] = [];
     for (let i = pods.length; i < Math.min(want, pods.length + BURST_REPLICAS); i++) {
-      const pod = state.put(newPod(state, rs, now));
+      const pod = newPod(state, rs, now);
+      // Pod admission, as the API server would answer the controller's create.
+      const denial = podSecurityDenial(state, pod);
+      if (denial) {
+        state.event(rs, 'Warning', 'FailedCreate', `Error creating: ${denial}`);
+        return { pods: [...pods, ...created], failure: denial };
+      }
+      state.put(pod);
       state.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       created.push(pod);
     }
-    return [...pods, ...created];
+    return { pods: [...pods, ...created] };
   }
   const victims = podsToDelete(pods, Math.min(pods.length - want, BURST_REPLICAS));
   for (const pod of victims) {
@@ -47,7 +59,7 @@ function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date): 
     state.put(pod);
     state.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
   }
-  return pods.filter((p) => !victims.includes(p));
+  return { pods: pods.filter((p) => !victims.includes(p)) };
 }
 
 /** Ready pods become available minReadySeconds later with no event to wake anyone: ask to be run then. */
