@@ -66,6 +66,10 @@ export interface ContainerSpec {
   capAdd?: string[];
   capDrop?: string[];
   privileged?: boolean;
+  /** Docker's --security-opt: `no-new-privileges`, `seccomp=unconfined`, `seccomp=<profile JSON>`. */
+  securityOpt?: string[];
+  /** Supplementary groups of the container's process (supplementalGroups, fsGroup). */
+  groupAdd?: string[];
   stopSignal?: string;
 }
 
@@ -146,6 +150,8 @@ export interface ContainerRuntime {
   removeContainer(id: string): Promise<void>;
 
   imageExists(image: string): Promise<boolean>;
+  /** The user a local image runs as (its USER: `""` is root), for runAsNonRoot; undefined when it is not here. */
+  imageUser(image: string): Promise<string | undefined>;
   /** Throws RuntimeError with the engine's message when the image cannot be pulled. */
   pullImage(image: string): Promise<void>;
 

@@ -193,6 +193,9 @@ export function runtimeContract(name: string, makeRuntime: () => Promise<Contain
     test('images: a present image exists; a missing one does not, and pulling it fails with the engine\'s message', async () => {
       expect(await rt.imageExists(opts.image)).toBe(true);
       expect(await rt.imageExists(opts.unpullableImage)).toBe(false);
+      // The test image sets no USER: it runs as root, which is what runAsNonRoot is verified against.
+      expect(await rt.imageUser(opts.image)).toBe('');
+      expect(await rt.imageUser(opts.unpullableImage)).toBeUndefined();
       const err = await rt.pullImage(opts.unpullableImage).catch((e) => e);
       expect(err).toBeInstanceOf(RuntimeError);
       expect(err.message).toContain(opts.unpullableImage.split('/')[0]);

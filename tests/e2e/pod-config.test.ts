@@ -173,4 +173,37 @@ spec:
     expect((await k.run(['reconcile', '--timeout', '30s'])).code).toBe(0);
     expect((await k.run(['logs', 'waits'])).stdout).toBe('arrived\n');
   });
+
+  test('a pod that meets restricted runs hardened, as the kubelet runs it; runAsNonRoot on a root image is refused', async () => {
+    const hardened = (name: string, securityContext: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: locked
+spec:
+  terminationGracePeriodSeconds: 1
+  securityContext: { runAsNonRoot: true, seccompProfile: { type: RuntimeDefault }, supplementalGroups: [4242] }
+  containers:
+    - name: c
+      image: kctl-test/busybox:latest
+      imagePullPolicy: IfNotPresent
+      command: [sleep, "3600"]
+      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: [ALL] }${securityContext} }
+`;
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: locked\n  labels: { pod-security.kubernetes.io/enforce: restricted }\n---\n';
+    const r = await k.run(['apply', '-f', k.write('hardened.yaml', ns + hardened('hardened', ', runAsUser: 65534, readOnlyRootFilesystem: true')), '--timeout', '60s']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const status = (await k.run(['exec', '-n', 'locked', 'hardened', '--', 'cat', '/proc/1/status'])).stdout;
+    const field = (name: string) => status.match(new RegExp(`^${name}:\\s*(.*)$`, 'm'))?.[1];
+    expect(field('NoNewPrivs')).toBe('1');
+    expect(field('CapEff')).toBe('0000000000000000');
+    expect(field('Seccomp')).toBe('2'); // a filter: Docker's default profile
+    expect(field('Uid')?.split(/\s+/)[0]).toBe('65534');
+    expect(field('Groups')).toContain('4242');
+    expect((await k.run(['exec', '-n', 'locked', 'hardened', '--', 'touch', '/x'])).code).not.toBe(0);
+    // The test image sets no USER: with runAsNonRoot and no runAsUser it would run as root, so it is not started.
+    const root = await k.run(['apply', '-f', k.write('root.yaml', hardened('root', '')), '--timeout', '5s']);
+    expect(root.code).toBe(1);
+    expect(root.stderr).toMatch(/^error: pod\/root is not ready: CreateContainerConfigError: container has runAsNonRoot and image will run as root \(pod: "root_locked\([0-9a-f-]+\)", container: c\)\n/);
+  });
 });

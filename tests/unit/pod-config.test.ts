@@ -11,7 +11,7 @@ import { expand } from '../../src/kinds/pod/config/expand';
 import { ConfigError, sourceData, type SourceLookup } from '../../src/kinds/pod/config/sources';
 import { pauseBinary } from '../../src/backends/local/pod/pause-binary';
 import { resourceLimits } from '../../src/backends/local/pod/resources';
-import { securityOptions } from '../../src/backends/local/pod/security';
+import { needsImageUser, securityOptions, type SecurityFacts } from '../../src/backends/local/pod/security';
 import { writeProjection } from '../../src/backends/local/volumes/host-dir';
 import { projectedFiles } from '../../src/backends/local/volumes/projection';
 import { tempDir } from '../helpers/cli';
@@ -127,18 +127,49 @@ describe('projected volume files', () => {
 describe('security and resources', () => {
   const withContainer = (sc: any, podSc?: any): KObject => ({ ...pod, spec: { securityContext: podSc, containers: [{ name: 'web', securityContext: sc }] } });
 
+  const options = (p: KObject, facts: Partial<SecurityFacts> = {}) => securityOptions(p, p.spec.containers[0], { seccompRoot: '/nonexistent', ...facts });
+
   test('the container securityContext over the pod one, as Docker options', () => {
     const p = withContainer({ runAsUser: 1000, readOnlyRootFilesystem: true, capabilities: { add: ['NET_ADMIN'], drop: ['all', 'CAP_CHOWN'] } }, { runAsUser: 1, runAsGroup: 2000 });
-    expect(securityOptions(p, p.spec.containers[0])).toEqual({ user: '1000:2000', readOnlyRootfs: true, capAdd: ['NET_ADMIN'], capDrop: ['ALL', 'CHOWN'] });
+    expect(options(p)).toEqual({ options: { user: '1000:2000', readOnlyRootfs: true, capAdd: ['NET_ADMIN'], capDrop: ['ALL', 'CHOWN'] }, unsupported: [] });
     const groupOnly = withContainer({ runAsGroup: 5 });
-    expect(securityOptions(groupOnly, groupOnly.spec.containers[0])).toEqual({});
+    expect(options(groupOnly)).toEqual({ options: {}, unsupported: ["runAsGroup 5 without runAsUser: the image's user and group are used"] });
   });
 
-  test('privileged reaches Docker (admission decided before); runAsNonRoot refuses uid 0', () => {
-    const privileged = withContainer({ privileged: true });
-    expect(securityOptions(privileged, privileged.spec.containers[0])).toEqual({ privileged: true });
-    const root = withContainer({ runAsUser: 0 }, { runAsNonRoot: true });
-    expect(() => securityOptions(root, root.spec.containers[0])).toThrow(`container's runAsUser breaks non-root policy (pod: "web-1_shop(u-1)", container: web)`);
+  test('hardening is honoured: no-new-privileges, seccomp, unmasked /proc, supplementary groups; the rest is said', () => {
+    const p = withContainer({ allowPrivilegeEscalation: false, seccompProfile: { type: 'Unconfined' }, procMount: 'Unmasked', seLinuxOptions: { type: 'spc_t' } }, { supplementalGroups: [10, 20], fsGroup: 20, seccompProfile: { type: 'RuntimeDefault' }, sysctls: [{ name: 'kernel.shm_rmid_forced', value: '1' }] });
+    expect(options(p)).toEqual({
+      options: { securityOpt: ['no-new-privileges', 'seccomp=unconfined', 'systempaths=unconfined'], groupAdd: ['10', '20'] },
+      unsupported: [
+        'fsGroup 20: the group is added to the container\'s process, volume ownership is not changed',
+        'seLinuxOptions: not applied (Docker labels the container itself)',
+        'sysctls kernel.shm_rmid_forced: not applied',
+      ],
+    });
+    // RuntimeDefault is Docker's own default profile: nothing to add.
+    expect(options(withContainer({}, { seccompProfile: { type: 'RuntimeDefault' } })).options).toEqual({});
+  });
+
+  test('a Localhost seccomp profile is read from kctl\'s seccomp directory; a missing or escaping one is a config error', () => {
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, 'audit.json'), '{"defaultAction":"SCMP_ACT_LOG"}');
+    const local = (name: string) => withContainer({ seccompProfile: { type: 'Localhost', localhostProfile: name } });
+    expect(options(local('audit.json'), { seccompRoot: root }).options).toEqual({ securityOpt: ['seccomp={"defaultAction":"SCMP_ACT_LOG"}'] });
+    expect(() => options(local('missing.json'), { seccompRoot: root })).toThrow(`cannot load seccomp profile "${path.join(root, 'missing.json')}": ENOENT`);
+    expect(() => options(local('../../etc/passwd'), { seccompRoot: root })).toThrow(`invalid seccomp localhostProfile "../../etc/passwd": must be a path relative to ${root} without ".."`);
+  });
+
+  test('privileged reaches Docker (admission decided before); runAsNonRoot is verified as the kubelet does', () => {
+    expect(options(withContainer({ privileged: true })).options).toEqual({ privileged: true });
+    const where = '(pod: "web-1_shop(u-1)", container: web)';
+    const nonRoot = (sc: any) => withContainer(sc, { runAsNonRoot: true });
+    expect(() => options(nonRoot({ runAsUser: 0 }))).toThrow(`container's runAsUser breaks non-root policy ${where}`);
+    expect(needsImageUser(nonRoot({ runAsUser: 1000 }), { name: 'web', securityContext: { runAsUser: 1000 } })).toBe(false);
+    expect(needsImageUser(nonRoot({}), { name: 'web' })).toBe(true);
+    expect(() => options(nonRoot({}), { imageUser: '' })).toThrow(`container has runAsNonRoot and image will run as root ${where}`);
+    expect(() => options(nonRoot({}), { imageUser: '0:0' })).toThrow(`container has runAsNonRoot and image will run as root ${where}`);
+    expect(() => options(nonRoot({}), { imageUser: 'nobody' })).toThrow(`container has runAsNonRoot and image has non-numeric user (nobody), cannot verify user is non-root ${where}`);
+    expect(options(nonRoot({}), { imageUser: '65534:65534' }).options).toEqual({});
   });
 
   test('limits: memory in bytes, CPU in billionths of a CPU; none when unset', () => {

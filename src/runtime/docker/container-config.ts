@@ -42,6 +42,8 @@ export function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOpt
       CapAdd: spec.capAdd,
       CapDrop: spec.capDrop,
       Privileged: spec.privileged,
+      SecurityOpt: spec.securityOpt,
+      GroupAdd: spec.groupAdd,
       // No RestartPolicy: kctl restarts containers itself, with Kubernetes' back-off.
     },
     NetworkingConfig:

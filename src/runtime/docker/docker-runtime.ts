@@ -104,6 +104,13 @@ export class DockerRuntime implements ContainerRuntime {
     );
   }
 
+  async imageUser(image: string): Promise<string | undefined> {
+    return this.call((d) => d.getImage(image).inspect()).then(
+      (i) => i.Config?.User ?? '',
+      (e) => ignoreStatus(404)(e),
+    );
+  }
+
   async pullImage(image: string): Promise<void> {
     await this.call(async (d) => {
       const progress = (await d.pull(image)) as Readable;

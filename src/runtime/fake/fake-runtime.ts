@@ -2,7 +2,7 @@
  * An in-memory ContainerRuntime for unit tests of controllers: deterministic (ids, ports and addresses come
  * from counters, times from the injected clock) and answering with Docker's status codes and messages. The
  * contract suite (tests/contract) runs against it and against real Docker so the two cannot drift apart.
- * Tests drive the world with crash(), oomKill(), lateOomKill(), removeBehindBack(), disconnectBehindBack(), setImageMissing(), failPull(),
+ * Tests drive the world with crash(), oomKill(), lateOomKill(), setImageUser(), removeBehindBack(), disconnectBehindBack(), setImageMissing(), failPull(),
  * setExecResult(), setStats() and setUnreachable(), and read `calls` and `emitted`.
  */
 import { createHash } from 'crypto';
@@ -62,6 +62,7 @@ export class FakeRuntime implements ContainerRuntime {
   private readonly networks = new Map<string, { id: string; labels: Record<string, string> }>();
   private readonly volumes = new Map<string, Record<string, string>>();
   private readonly missingImages = new Set<string>();
+  private readonly imageUsers = new Map<string, string>();
   private readonly pullFailures = new Map<string, string>();
   private readonly execResults: { matcher: ExecMatcher; result: Partial<ExecResult> }[] = [];
   private readonly statsById = new Map<string, ContainerStats>();
@@ -234,6 +235,16 @@ export class FakeRuntime implements ContainerRuntime {
   async imageExists(image: string): Promise<boolean> {
     this.guard();
     return !this.missingImages.has(normalizeImage(image));
+  }
+
+  async imageUser(image: string): Promise<string | undefined> {
+    this.guard();
+    return this.missingImages.has(normalizeImage(image)) ? undefined : (this.imageUsers.get(normalizeImage(image)) ?? '');
+  }
+
+  /** The image's USER, as its Dockerfile set it (the default, `""`, is root). */
+  setImageUser(image: string, user: string): void {
+    this.imageUsers.set(normalizeImage(image), user);
   }
 
   async pullImage(image: string): Promise<void> {

@@ -11,7 +11,8 @@ import { buildContainerSpec, type Role } from './container-spec';
 import { ensureImage, type Waiting } from './image-step';
 import { warnOnce, type ContainerRecord, type PodPass } from './pass';
 import { resourceLimits } from './resources';
-import { securityOptions } from './security';
+import { needsImageUser, securityOptions } from './security';
+import { seccompRoot } from '../volumes/host-dir';
 
 /** How soon a container whose configuration could not be resolved is tried again. */
 export const CONFIG_RETRY_MS = 5_000;
@@ -77,13 +78,16 @@ async function containerConfig(pass: PodPass, container: any, placement: Placeme
   if (skipped.length) {
     pass.events.push({ type: 'Warning', reason: 'InvalidEnvironmentVariableNames', message: `Keys [${skipped.join(', ')}] from envFrom were skipped since they are considered invalid environment variable names.` });
   }
+  const imageUser = needsImageUser(pod, container) ? await ctx.runtime.imageUser(container.image) : undefined;
+  const security = securityOptions(pod, container, { imageUser, seccompRoot: seccompRoot(ctx.store.path) });
+  for (const line of security.unsupported) pass.events.push({ type: 'Warning', reason: 'SecurityContextIgnored', message: `container "${container.name}": ${line}` });
   return {
     command: expandArgs(container.command, env),
     args: expandArgs(container.args, env),
     env,
     workingDir: container.workingDir,
     mounts: await placement.volumes.mountsFor(container, env),
-    ...securityOptions(pod, container),
+    ...security.options,
     ...resourceLimits(container),
   };
 }

@@ -18,6 +18,11 @@ export function podsRoot(statePath: string, scopeId: string): string {
   return path.join(path.dirname(statePath), 'pods', scopeId);
 }
 
+/** Localhost seccomp profiles (`localhostProfile` is relative to it), as the kubelet's /var/lib/kubelet/seccomp. */
+export function seccompRoot(statePath: string): string {
+  return path.join(path.dirname(statePath), 'seccomp');
+}
+
 export function podDir(statePath: string, scopeId: string, uid: string): string {
   return path.join(podsRoot(statePath, scopeId), uid);
 }
