@@ -31,6 +31,13 @@ export interface PortBinding {
   hostIP: string;
 }
 
+/** Where this host reaches a published port: a binding on all interfaces is reached on loopback. */
+export function reachableAddress(hostIP: string | undefined): string {
+  if (!hostIP || hostIP === '0.0.0.0') return '127.0.0.1';
+  if (hostIP === '::') return '::1';
+  return hostIP;
+}
+
 export interface Mount {
   type: 'bind' | 'volume' | 'tmpfs';
   source: string; // host path or volume name ('' for tmpfs)

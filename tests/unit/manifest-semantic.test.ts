@@ -168,6 +168,11 @@ describe('pod spec', () => {
     ]);
   });
 
+  test('ports: hostIP is an IP address', async () => {
+    const text = pod('  containers:', '  - name: a', '    image: nginx', '    ports:', '    - {containerPort: 80, hostPort: 8080, hostIP: "localhost"}', '    - {containerPort: 81, hostPort: 8081, hostIP: "::1"}');
+    expect(await problemsOf(text)).toEqual(['web.yaml:10:51: spec.containers[0].ports[0].hostIP: Invalid value: "localhost": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)']);
+  });
+
   test('env: names, value with valueFrom, sources, references', async () => {
     const text = pod(
       '  containers:',

@@ -11,6 +11,7 @@ import { expand } from '../../src/kinds/pod/config/expand';
 import { ConfigError, sourceData, type SourceLookup } from '../../src/kinds/pod/config/sources';
 import { pauseBinary } from '../../src/backends/local/pod/pause-binary';
 import { resourceLimits } from '../../src/backends/local/pod/resources';
+import { podPorts } from '../../src/backends/local/pod/container-spec';
 import { needsImageUser, securityOptions, type SecurityFacts } from '../../src/backends/local/pod/security';
 import { writeProjection } from '../../src/backends/local/volumes/host-dir';
 import { projectedFiles } from '../../src/backends/local/volumes/projection';
@@ -170,6 +171,15 @@ describe('security and resources', () => {
     expect(() => options(nonRoot({}), { imageUser: '0:0' })).toThrow(`container has runAsNonRoot and image will run as root ${where}`);
     expect(() => options(nonRoot({}), { imageUser: 'nobody' })).toThrow(`container has runAsNonRoot and image has non-numeric user (nobody), cannot verify user is non-root ${where}`);
     expect(options(nonRoot({}), { imageUser: '65534:65534' }).options).toEqual({});
+  });
+
+  test('ports are published on 127.0.0.1; a hostIP counts only with a hostPort, as in Kubernetes', () => {
+    const ports = [{ containerPort: 80, hostIP: '0.0.0.0' }, { containerPort: 81, hostPort: 8081, hostIP: '0.0.0.0' }, { containerPort: 82, hostPort: 8082 }];
+    expect(podPorts({ ...pod, spec: { containers: [{ name: 'web', ports }] } }, '127.0.0.1')).toEqual([
+      { containerPort: 80, protocol: 'TCP', hostPort: 0, hostIP: '127.0.0.1' },
+      { containerPort: 81, protocol: 'TCP', hostPort: 8081, hostIP: '0.0.0.0' },
+      { containerPort: 82, protocol: 'TCP', hostPort: 8082, hostIP: '127.0.0.1' },
+    ]);
   });
 
   test('limits: memory in bytes, CPU in billionths of a CPU; none when unset', () => {

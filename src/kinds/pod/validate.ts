@@ -2,6 +2,7 @@
  * Checks of a pod spec the JSON Schema cannot express (k8s pkg/apis/core/validation ValidatePodSpec): names,
  * ports, env, resources, mounts, probes and volumes. Pods use them for their spec, Deployments for their template.
  */
+import { isIP } from 'net';
 import { checkResources } from '../../api/resource-checks';
 import { configKeyErrors, dns1123LabelErrors, dns1123SubdomainErrors, envVarNameErrors, portNameErrors } from '../../api/names';
 import { isNumber, isObj, isString, list, type FieldPath, type Problems } from '../../api/problems';
@@ -60,6 +61,9 @@ function checkContainer(p: Problems, c: Json, path: FieldPath, scope: PodScope):
       p.invalid([...portPath, 'name'], port.name, portNameErrors(port.name));
       if (scope.portNames.has(port.name)) p.duplicate([...portPath, 'name'], port.name);
       scope.portNames.add(port.name);
+    }
+    if (isString(port.hostIP) && port.hostIP !== '' && !isIP(port.hostIP)) {
+      p.invalid([...portPath, 'hostIP'], port.hostIP, ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)']);
     }
     if (isNumber(port.hostPort) && port.hostPort > 0) {
       const key = `${port.hostPort}/${port.protocol ?? 'TCP'}`;

@@ -40,14 +40,18 @@ export function podLabels(pod: KObject, scope: Scope): Record<string, string> {
   };
 }
 
-/** The ports of all app containers, published on `publishAddress` (a free host port unless hostPort is given). */
+/**
+ * The ports of all app containers, published on `publishAddress` on a free host port; a hostPort (which Pod
+ * Security admits only on an opt-in) on its hostIP if it names one. As in Kubernetes, hostIP means nothing
+ * without a hostPort.
+ */
 export function podPorts(pod: KObject, publishAddress: string): PortBinding[] {
   return (pod.spec.containers as any[]).flatMap((c) =>
     (c.ports ?? []).map((p: any) => ({
       containerPort: p.containerPort,
       protocol: (p.protocol ?? 'TCP') as 'TCP' | 'UDP',
       hostPort: p.hostPort ?? 0,
-      hostIP: p.hostIP ?? publishAddress,
+      hostIP: (p.hostPort && p.hostIP) || publishAddress,
     })),
   );
 }

@@ -37,7 +37,7 @@ interface HostPort {
 }
 
 function hostPorts(pod: KObject, publishAddress: string): HostPort[] {
-  return (pod.spec?.containers ?? []).flatMap((c: any) => (c.ports ?? []).filter((p: any) => p.hostPort).map((p: any) => ({ ip: p.hostIP ?? publishAddress, port: p.hostPort, protocol: p.protocol ?? 'TCP' })));
+  return (pod.spec?.containers ?? []).flatMap((c: any) => (c.ports ?? []).filter((p: any) => p.hostPort).map((p: any) => ({ ip: p.hostIP || publishAddress, port: p.hostPort, protocol: p.protocol ?? 'TCP' })));
 }
 
 /** Same port and protocol on the same address, or on all addresses. */

@@ -4,7 +4,7 @@
  * the pod's address on its Docker network (reachable from a Linux host).
  */
 import type { KObject } from '../../../api/types';
-import type { PortBinding } from '../../../runtime/runtime';
+import { reachableAddress, type PortBinding } from '../../../runtime/runtime';
 import type { State } from '../../../store/state';
 import { readyTargets } from './endpoints';
 
@@ -21,7 +21,7 @@ export function podBackend(pod: KObject, containerPort: number): Backend | undef
   const published = ((pod.status?.kctl?.ports ?? []) as PortBinding[]).find((p) => p.containerPort === containerPort && (p.protocol ?? 'TCP') === 'TCP' && p.hostPort);
   const label = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
   const key = pod.metadata.uid ?? label;
-  if (published) return { key, label, host: loopbackFor(published.hostIP), port: published.hostPort };
+  if (published) return { key, label, host: reachableAddress(published.hostIP), port: published.hostPort };
   if (pod.status?.podIP) return { key, label, host: pod.status.podIP, port: containerPort };
   return undefined;
 }
@@ -37,9 +37,4 @@ export function serviceBackends(state: State, svc: KObject, portName: string | u
     if (backend) out.push(backend);
   }
   return out;
-}
-
-/** A port published on all addresses is reached on loopback. */
-function loopbackFor(hostIP: string | undefined): string {
-  return !hostIP || hostIP === '0.0.0.0' ? '127.0.0.1' : hostIP === '::' ? '::1' : hostIP;
 }

@@ -4,7 +4,7 @@
  * publish is tried on the container's own IP (reachable from a Linux host).
  */
 import type { KObject } from '../../../../api/types';
-import type { ContainerInfo, PortBinding } from '../../../../runtime/runtime';
+import { reachableAddress, type ContainerInfo, type PortBinding } from '../../../../runtime/runtime';
 
 export interface ProbeTarget {
   host: string;
@@ -19,7 +19,7 @@ export function probeTarget(pod: KObject, container: any, info: ContainerInfo, p
   // Containers after the first share its network; its bindings were recorded in the Pod's status.
   const bindings: PortBinding[] = info.ports.length ? info.ports : (pod.status?.kctl?.ports ?? []);
   const published = bindings.find((b) => b.containerPort === containerPort && b.protocol === 'TCP' && b.hostPort > 0);
-  if (published) return { host: loopbackFor(published.hostIP), port: published.hostPort };
+  if (published) return { host: reachableAddress(published.hostIP), port: published.hostPort };
   const ip = info.ip || pod.status?.podIP;
   if (ip) return { host: ip, port: containerPort };
   throw new ProbeError(`port ${containerPort} of container "${container.name}" is neither published nor reachable on the pod IP`);
@@ -32,11 +32,4 @@ export function resolvePort(container: any, port: number | string): number {
   const named = (container.ports ?? []).find((p: any) => p.name === port);
   if (!named) throw new ProbeError(`couldn't find port: ${port} in container "${container.name}"`);
   return named.containerPort;
-}
-
-/** A binding on all interfaces is reached on loopback. */
-function loopbackFor(hostIP: string): string {
-  if (!hostIP || hostIP === '0.0.0.0') return '127.0.0.1';
-  if (hostIP === '::') return '::1';
-  return hostIP;
 }
