@@ -19,7 +19,7 @@ describe('kctl create deployment', () => {
 
   test('several images, tags and digests, repeated names; a command after --; replicas default 1', async () => {
     const env = setup();
-    expect(await runCli('create deploy multi --image kctl-test/busybox:latest --image reg.example/team/my_app@sha256:abc --image kctl-test/busybox --wait=false', env)).toMatchObject({ code: 0, stdout: 'deployment.apps/multi created\n' });
+    expect(await runCli('create deploy multi --image kctl-test/busybox:latest --image reg.example/team/my_app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef --image kctl-test/busybox --wait=false', env)).toMatchObject({ code: 0, stdout: 'deployment.apps/multi created\n' });
     expect((await runCli('get deploy multi -o jsonpath={.spec.replicas}/{.spec.template.spec.containers[*].name}', env)).stdout).toBe('1/busybox my-app busybox-2');
     expect((await runCli('create deployment sleeper --image kctl-test/busybox:latest --wait=false -- sleep 3600', env)).code).toBe(0);
     expect((await runCli('get deploy sleeper -o jsonpath={.spec.template.spec.containers[0].command}', env)).stdout).toBe('["sleep","3600"]');

@@ -168,6 +168,28 @@ describe('pod spec', () => {
     ]);
   });
 
+  test('volume file paths: relative, no \'..\', no empty or \'.\' element; image references Docker can parse', async () => {
+    const text = pod(
+      '  containers:',
+      '  - name: a',
+      '    image: "kctl test/busy box"',
+      '  volumes:',
+      '  - name: c',
+      '    configMap: {name: cfg, items: [{key: k, path: "."}, {key: l, path: "d/"}, {key: m, path: "x//y"}, {key: nn, path: "../up"}, {key: o, path: ""}]}',
+      '  - name: d',
+      '    downwardAPI: {items: [{path: "/abs", fieldRef: {fieldPath: metadata.name}}]}',
+    );
+    expect(await problemsOf(text)).toEqual([
+      'web.yaml:8:12: spec.containers[0].image: Invalid value: "kctl test/busy box": invalid reference format',
+      'web.yaml:11:51: spec.volumes[0].configMap.items[0].path: Invalid value: ".": must not contain an empty or \'.\' path element',
+      'web.yaml:11:72: spec.volumes[0].configMap.items[1].path: Invalid value: "d/": must not contain an empty or \'.\' path element',
+      'web.yaml:11:94: spec.volumes[0].configMap.items[2].path: Invalid value: "x//y": must not contain an empty or \'.\' path element',
+      'web.yaml:11:119: spec.volumes[0].configMap.items[3].path: Invalid value: "../up": must not contain \'..\'',
+      'web.yaml:11:144: spec.volumes[0].configMap.items[4].path: Required value',
+      'web.yaml:13:34: spec.volumes[1].downwardAPI.items[0].path: Invalid value: "/abs": must be a relative path',
+    ]);
+  });
+
   test('ports: hostIP is an IP address', async () => {
     const text = pod('  containers:', '  - name: a', '    image: nginx', '    ports:', '    - {containerPort: 80, hostPort: 8080, hostIP: "localhost"}', '    - {containerPort: 81, hostPort: 8081, hostIP: "::1"}');
     expect(await problemsOf(text)).toEqual(['web.yaml:10:51: spec.containers[0].ports[0].hostIP: Invalid value: "localhost": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)']);

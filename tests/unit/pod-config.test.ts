@@ -123,6 +123,27 @@ describe('projected volume files', () => {
     expect(fs.readFileSync(path.join(dir, 'a'), 'utf8')).toBe('changed');
     expect(fs.existsSync(path.join(dir, 'sub/b'))).toBe(false);
   });
+
+  test('a payload the kubelet\'s writer refuses is refused before anything is written; a file and a directory may trade places', () => {
+    const root = tempDir();
+    const dir = path.join(root, 'v');
+    const file = (p: string, content = 'x') => ({ path: p, content: Buffer.from(content), mode: 0o644 });
+    expect(() => writeProjection(dir, [file('.')])).toThrow(`invalid path ".": must be a relative path of names without '.', '..' or empty elements`);
+    expect(() => writeProjection(dir, [file('d/')])).toThrow(`invalid path "d/": must be a relative path of names without '.', '..' or empty elements`);
+    expect(() => writeProjection(dir, [file('../escape')])).toThrow(`invalid path "../escape"`);
+    expect(() => writeProjection(dir, [file('/etc/passwd')])).toThrow(`invalid path "/etc/passwd"`);
+    expect(() => writeProjection(dir, [file('a'), file('a')])).toThrow('invalid path "a": given twice');
+    expect(() => writeProjection(dir, [file('a'), file('a/b')])).toThrow('invalid path "a/b": "a" is a file of the same volume');
+    expect(fs.existsSync(dir)).toBe(false);
+    writeProjection(dir, [file('a/b', 'nested')]);
+    writeProjection(dir, [file('a', 'flat')]);
+    expect(fs.readFileSync(path.join(dir, 'a'), 'utf8')).toBe('flat');
+    writeProjection(dir, [file('a/b', 'nested again')]);
+    expect(fs.readFileSync(path.join(dir, 'a/b'), 'utf8')).toBe('nested again');
+    // No temp file is left anywhere.
+    const all = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(path.join(d, e.name)) : [e.name]));
+    expect(all(root)).toEqual(['b']);
+  });
 });
 
 describe('security and resources', () => {

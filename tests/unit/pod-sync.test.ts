@@ -102,13 +102,31 @@ describe('the pod sandbox', () => {
     w.runtime.startContainer = async () => {
       throw new Error('kctl was killed here');
     };
+    // An error nobody expected is the pod's own: the pass goes on, the pod is tried again later.
     const crashed = await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}${TMPFS}`));
-    expect(crashed.code).toBe(1);
+    expect(crashed).toMatchObject({ code: 0, stderr: '' });
+    expect(w.events()).toEqual(['Warning FailedSync error syncing pod, skipping: kctl was killed here']);
     expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_0 created']);
     w.runtime.startContainer = start;
     await w.passAt(1000);
     expect((await w.containers()).map((c) => `${c.name} ${c.status}`)).toEqual(['default_web_POD_1 running', 'default_web_web_0 running']);
     expect(w.events().filter((e) => e.includes('Sandbox'))).toEqual([]);
+  });
+
+  test('one pod whose step fails does not stop the pass: the others start, it gets FailedSync and is retried', async () => {
+    const w = world();
+    const create = w.runtime.createContainer.bind(w.runtime);
+    w.runtime.createContainer = async (spec) => {
+      if (spec.labels[LABEL.pod] === 'bad') throw new TypeError('something nobody expected');
+      return create(spec);
+    };
+    w.env.write('two.yaml', `${pod('bad', `  containers:\n${container('c', 'sleep 1000')}`)}---\n${pod('good', `  containers:\n${container('c', 'sleep 1000')}`)}`);
+    expect((await w.run('apply -f two.yaml --wait=false')).code).toBe(0);
+    expect(await w.podLine()).toBe('bad 0/1 Pending 0 0s\ngood 1/1 Running 0 0s');
+    expect(w.events().filter((e) => e.includes('FailedSync'))).toEqual(['Warning FailedSync error syncing pod, skipping: something nobody expected']);
+    w.runtime.createContainer = create;
+    await w.passAt(10_000);
+    expect(await w.podLine()).toBe('bad 1/1 Running 0 10s\ngood 1/1 Running 0 10s');
   });
 
   test('a sandbox the engine cannot start leaves the pod ContainerCreating with the reason, and is retried', async () => {
@@ -420,6 +438,33 @@ describe('configuration', () => {
     await w.apply(privileged('root3'), '--wait=false --allow-privileged');
     expect(await w.podLine('root3')).toBe('root3 1/1 Running 0 0s');
     expect(w.pod('root3').metadata.annotations['kctl.io/allow-privileged']).toBe('true');
+  });
+
+  test('pods put in the state by hand with what apply refuses fail alone, each with the kubelet\'s status', async () => {
+    const w = world();
+    await w.apply('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n  b: "2"\n');
+    await w.apply(pod('good', `  containers:\n${container('c', 'sleep 1000')}`));
+    const model = w.pod('good');
+    await new Store(w.env.statePath).update((state) => {
+      const add = (name: string, spec: any) => state.put({ ...structuredClone(model), metadata: { name, namespace: 'default', uid: `u-${name}` }, spec: { ...structuredClone(model.spec), ...spec }, status: { phase: 'Pending' } });
+      const cfg = (items: any[]) => ({ volumes: [{ name: 'v', configMap: { name: 'cfg', items } }] });
+      add('dot', cfg([{ key: 'a', path: '.' }]));
+      add('nested', cfg([{ key: 'a', path: 'a' }, { key: 'b', path: 'a/b' }]));
+      add('image', { containers: [{ ...model.spec.containers[0], image: 'kctl test/busy box' }] });
+    });
+    await w.passAt(1000);
+    const waiting = (name: string) => w.pod(name).status.containerStatuses[0].state.waiting;
+    expect(waiting('dot')).toEqual({ reason: 'CreateContainerConfigError', message: `invalid path ".": must be a relative path of names without '.', '..' or empty elements` });
+    expect(waiting('nested')).toEqual({ reason: 'CreateContainerConfigError', message: 'invalid path "a/b": "a" is a file of the same volume' });
+    expect(waiting('image')).toEqual({ reason: 'InvalidImageName', message: 'Failed to apply default image tag "kctl test/busy box": couldn\'t parse image reference "kctl test/busy box": invalid reference format' });
+    expect(w.events().filter((e) => /FailedMount|InspectFailed/.test(e))).toEqual([
+      `Warning FailedMount MountVolume.SetUp failed for volume "v" : invalid path ".": must be a relative path of names without '.', '..' or empty elements`,
+      'Warning InspectFailed Failed to apply default image tag "kctl test/busy box": couldn\'t parse image reference "kctl test/busy box": invalid reference format',
+      'Warning FailedMount MountVolume.SetUp failed for volume "v" : invalid path "a/b": "a" is a file of the same volume',
+    ]);
+    expect(await w.podLine('good')).toBe('good 1/1 Running 0 1s');
+    await w.passAt(2000);
+    expect(w.events().filter((e) => /FailedMount|InspectFailed/.test(e))).toHaveLength(3); // said once, not every pass
   });
 
   test('Pod Security: a privileged pod put in the state by hand is never started', async () => {

@@ -3,6 +3,7 @@
  * ports, env, resources, mounts, probes and volumes. Pods use them for their spec, Deployments for their template.
  */
 import { isIP } from 'net';
+import { imageReferenceError } from '../../api/image-reference';
 import { checkResources } from '../../api/resource-checks';
 import { configKeyErrors, dns1123LabelErrors, dns1123SubdomainErrors, envVarNameErrors, portNameErrors } from '../../api/names';
 import { isNumber, isObj, isString, list, type FieldPath, type Problems } from '../../api/problems';
@@ -53,6 +54,7 @@ function checkContainer(p: Problems, c: Json, path: FieldPath, scope: PodScope):
   if (isString(c.image)) {
     if (c.image.trim() === '') p.required([...path, 'image']);
     else if (c.image !== c.image.trim()) p.invalid([...path, 'image'], c.image, ['must not have leading or trailing whitespace']);
+    else if (imageReferenceError(c.image)) p.invalid([...path, 'image'], c.image, [imageReferenceError(c.image)!]);
   }
   list(c.ports).forEach((port, i) => {
     if (!isObj(port)) return;
@@ -201,10 +203,12 @@ function checkVolumeSource(p: Problems, v: Json, path: FieldPath): void {
     [[...path, 'configMap', 'items'], isObj(v.configMap) ? v.configMap.items : undefined],
     [[...path, 'secret', 'items'], isObj(v.secret) ? v.secret.items : undefined],
   ];
+  const fieldFiles: [FieldPath, unknown][] = [[[...path, 'downwardAPI', 'items'], isObj(v.downwardAPI) ? v.downwardAPI.items : undefined]];
   list(isObj(v.projected) ? v.projected.sources : undefined).forEach((source, i) => {
     for (const kind of ['configMap', 'secret']) {
       if (isObj(source) && isObj(source[kind])) keyFiles.push([[...path, 'projected', 'sources', i, kind, 'items'], source[kind].items]);
     }
+    if (isObj(source) && isObj(source.downwardAPI)) fieldFiles.push([[...path, 'projected', 'sources', i, 'downwardAPI', 'items'], source.downwardAPI.items]);
   });
   for (const [itemsPath, items] of keyFiles) {
     list(items).forEach((item, i) => {
@@ -213,9 +217,16 @@ function checkVolumeSource(p: Problems, v: Json, path: FieldPath): void {
       if (isString(item.path)) checkRelativePath(p, item.path, [...itemsPath, i, 'path']);
     });
   }
+  for (const [itemsPath, items] of fieldFiles) {
+    list(items).forEach((item, i) => isObj(item) && isString(item.path) && checkRelativePath(p, item.path, [...itemsPath, i, 'path']));
+  }
 }
 
+/** A file's path inside a volume: relative, and every element a name (none empty, `.` or `..`). */
 function checkRelativePath(p: Problems, value: string, path: FieldPath): void {
+  if (value === '') return p.required(path);
   if (value.startsWith('/')) p.invalid(path, value, ['must be a relative path']);
-  if (value.split('/').includes('..')) p.invalid(path, value, ["must not contain '..'"]);
+  const elements = value.replace(/^\/+/, '').split('/');
+  if (elements.includes('..')) p.invalid(path, value, ["must not contain '..'"]);
+  if (elements.some((e) => e === '' || e === '.')) p.invalid(path, value, ["must not contain an empty or '.' path element"]);
 }

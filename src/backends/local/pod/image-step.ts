@@ -1,11 +1,19 @@
 /** Getting a container's image with Kubernetes' pull back-off (ErrImagePull, then ImagePullBackOff). */
 import { nextBackoff } from './backoff';
-import type { ContainerRecord, PodPass } from './pass';
+import { imageReferenceError } from '../../../api/image-reference';
+import { warnOnce, type ContainerRecord, type PodPass } from './pass';
 
 export type Waiting = { waiting: { reason: string; message?: string }; retryAt?: number };
 
 export async function ensureImage(pass: PodPass, container: any, record: ContainerRecord): Promise<{ ok: true } | Waiting> {
   const { now } = pass;
+  // The kubelet's InvalidImageName: nothing to pull or retry until the pod's spec changes.
+  const invalid = imageReferenceError(String(container.image));
+  if (invalid) {
+    const message = `Failed to apply default image tag "${container.image}": couldn't parse image reference "${container.image}": ${invalid}`;
+    warnOnce(pass, container.name, 'InspectFailed', message, message);
+    return { waiting: { reason: 'InvalidImageName', message } };
+  }
   const pullUntil = record.pullBackoff?.until ? Date.parse(record.pullBackoff.until) : 0;
   if (pullUntil > now.getTime()) {
     return { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${container.image}"` }, retryAt: pullUntil };

@@ -18,7 +18,7 @@ import type { PodFacts } from '../../../kinds/pod/config/field-ref';
 import { ConfigError, type SourceLookup } from '../../../kinds/pod/config/sources';
 import { claimLabels, claimVolumeName, emptyDirLabels, emptyDirVolumeName } from './docker-volumes';
 import { volumeDir, writeProjection } from './host-dir';
-import { isProjected, projectedFiles } from './projection';
+import { isProjected, projectedFiles, type ProjectedFile } from './projection';
 
 /** Where the sandbox mounts the pod's emptyDirs, so that memory-backed ones outlive container restarts. */
 const SANDBOX_VOLUMES = '/.kctl/volumes';
@@ -64,18 +64,22 @@ export function preparePodVolumes(ctx: LocalContext, pod: KObject, claims: (name
         sources.set(v.name, { type: 'bind', source: v.hostPath.path });
       } else if (isProjected(v)) {
         const dir = volumeDir(ctx.store.path, ctx.scope.id, uid, v.name);
+        let files: ProjectedFile[] | undefined;
         try {
-          writeProjection(dir, projectedFiles(v, facts, lookup));
+          files = projectedFiles(v, facts, lookup);
         } catch (e) {
           // A source deleted after the pod started: the pod keeps what it had, as the kubelet does.
           if (!(e instanceof ConfigError) || !fs.existsSync(dir)) throw e;
         }
+        if (files) writeProjection(dir, files);
         sources.set(v.name, { type: 'bind', source: dir, readOnly: true });
       } else {
         throw new ConfigError(`volume "${v.name}": this kind of volume is not supported by kctl (supported: emptyDir, hostPath, configMap, secret, persistentVolumeClaim, downwardAPI, projected)`);
       }
     } catch (e) {
-      if (e instanceof ConfigError && !(e instanceof MountError)) throw new MountError(v.name, e.message);
+      if (e instanceof MountError) throw e;
+      // The host's filesystem refusing (a file where a directory must be, no permission) is this pod's problem.
+      if (e instanceof ConfigError || (e as NodeJS.ErrnoException).syscall !== undefined) throw new MountError(v.name, (e as Error).message);
       throw e;
     }
   }
