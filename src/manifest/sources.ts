@@ -1,6 +1,8 @@
 /**
  * Resolves -f arguments (files, directories, `-` for stdin) to texts, refusing what cannot be a manifest:
- * files over the size cap, binary data (NUL bytes) and invalid UTF-8.
+ * more bytes than the size cap (counted as read: /dev/zero has no size), binary data (NUL bytes), invalid
+ * UTF-8, and in a directory anything that is not a regular file (a FIFO, a device behind a symlink, a socket),
+ * refused before it is opened. A path given by name may be a pipe, as `-f <(helm template ...)` makes one.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,26 +21,26 @@ export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 export const STDIN_NAME = 'STDIN';
 
 export async function readSources(paths: string[], opts: { recursive?: boolean; stdin?: NodeJS.ReadableStream; cwd: string }): Promise<Source[]> {
-  const files: string[] = [];
+  const files: { file: string; inDirectory: boolean }[] = [];
   for (const p of paths) {
-    if (p === '-') files.push(p);
+    if (p === '-') files.push({ file: p, inDirectory: false });
     else files.push(...(await expandPath(p, opts.cwd, Boolean(opts.recursive))));
   }
   const sources: Source[] = [];
-  for (const f of files) {
-    if (f === '-') sources.push(await readStdin(opts.stdin));
-    else sources.push(decode(f, await readFile(f, opts.cwd)));
+  for (const { file, inDirectory } of files) {
+    if (file === '-') sources.push(await readStdin(opts.stdin));
+    else sources.push(decode(file, await readFile(file, opts.cwd, inDirectory)));
   }
   return sources;
 }
 
 /** A file as given, or the manifest files of a directory in sorted order (kubectl's filepath.Walk order). */
-async function expandPath(typed: string, cwd: string, recursive: boolean): Promise<string[]> {
+async function expandPath(typed: string, cwd: string, recursive: boolean): Promise<{ file: string; inDirectory: boolean }[]> {
   if (/^https?:\/\//i.test(typed)) throw new UsageError(`cannot read "${typed}": kctl reads manifests from local files and stdin only`);
   const stat = await fs.promises.stat(path.resolve(cwd, typed)).catch(() => undefined);
   if (!stat) throw new UsageError(`the path "${typed}" does not exist`);
-  if (!stat.isDirectory()) return [typed];
-  const out: string[] = [];
+  if (!stat.isDirectory()) return [{ file: typed, inDirectory: false }];
+  const out: { file: string; inDirectory: boolean }[] = [];
   const visited = new Set<string>();
   const walk = async (dir: string) => {
     const real = await fs.promises.realpath(path.resolve(cwd, dir));
@@ -52,7 +54,7 @@ async function expandPath(typed: string, cwd: string, recursive: boolean): Promi
       if (isDir) {
         if (recursive) await walk(child);
       } else if (MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
-        out.push(child);
+        out.push({ file: child, inDirectory: true });
       }
     }
   };
@@ -64,16 +66,43 @@ async function isDirectory(p: string): Promise<boolean> {
   return (await fs.promises.stat(p).catch(() => undefined))?.isDirectory() ?? false;
 }
 
-async function readFile(file: string, cwd: string): Promise<Buffer | string> {
+async function readFile(file: string, cwd: string, inDirectory: boolean): Promise<Buffer | string> {
   const abs = path.resolve(cwd, file);
+  let handle: fs.promises.FileHandle | undefined;
   try {
-    const { size } = await fs.promises.stat(abs);
-    if (size > MAX_FILE_BYTES) return tooLarge(size);
-    return await fs.promises.readFile(abs);
+    const before = await fs.promises.stat(abs);
+    if (inDirectory && !before.isFile()) return notRegular(before);
+    if (before.isFile() && before.size > MAX_FILE_BYTES) return tooLarge(before.size);
+    // Non-blocking: a FIFO swapped in since the check must not hang kctl waiting for a writer.
+    handle = await fs.promises.open(abs, fs.constants.O_RDONLY | (inDirectory ? fs.constants.O_NONBLOCK : 0));
+    const opened = await handle.stat();
+    if (inDirectory && !opened.isFile()) return notRegular(opened);
+    return await readCapped(handle);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'EACCES' ? 'permission denied' : `cannot read file: ${(e as Error).message}`;
+  } finally {
+    await handle?.close();
   }
+}
+
+/** At most MAX_FILE_BYTES, counted as read: a device or a pipe has no size to check first. */
+async function readCapped(handle: fs.promises.FileHandle): Promise<Buffer | string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks);
+    size += bytesRead;
+    if (size > MAX_FILE_BYTES) return tooLarge(size, true);
+    chunks.push(buffer.subarray(0, bytesRead));
+  }
+}
+
+function notRegular(stat: fs.Stats): string {
+  const type = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : 'not a file';
+  return `not a regular file (${type}); a directory's manifests must be regular files`;
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Source> {

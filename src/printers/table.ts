@@ -4,6 +4,7 @@
  * lazily) does the layout here with borders and padding turned off and those widths given to it.
  */
 import { paintStatus } from './colour';
+import { escapeTerminal } from './terminal';
 
 export interface TableOptions {
   noHeaders?: boolean;
@@ -22,7 +23,7 @@ const NO_BORDERS = {
 
 /** Rows of cells (headers already in capitals) as text lines ending in "\n"; "" when there is nothing to print. */
 export function renderTable(headers: string[], rows: string[][], opts: TableOptions = {}): string {
-  const lines = (opts.noHeaders ? [] : [headers]).concat(rows).map((r) => r.map(oneLine));
+  const lines = (opts.noHeaders ? [] : [headers]).concat(rows).map((r) => r.map((cell) => escapeTerminal(oneLine(cell))));
   if (lines.length === 0) return '';
   if (opts.colour) paintColumn(lines, headers.indexOf('STATUS'), opts.noHeaders ? 0 : 1);
   const Table = require('cli-table3') as typeof import('cli-table3');

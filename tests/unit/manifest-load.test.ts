@@ -223,3 +223,35 @@ describe('loadManifests: real-world manifests apply', () => {
     expect(deploy.spec.template.metadata.labels).toEqual({ app: 'worker', tier: 'backend' });
   });
 });
+
+describe('what -f reads', () => {
+  const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n';
+
+  test('in a directory, anything but a regular file is refused before it is opened: a FIFO, /dev/zero behind a symlink, a socket', async () => {
+    const dir = tempDir({ 'a.yaml': CM });
+    require('child_process').execFileSync('mkfifo', [path.join(dir, 'fifo.yaml')]);
+    require('fs').symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+    const server = require('net').createServer();
+    await new Promise((r) => server.listen(path.join(dir, 'sock.yaml'), r));
+    try {
+      expect(await problems(loadManifests([dir], { cwd: '/' }))).toEqual([
+        `${dir}/fifo.yaml: not a regular file (a FIFO); a directory's manifests must be regular files`,
+        `${dir}/sock.yaml: not a regular file (a socket); a directory's manifests must be regular files`,
+        `${dir}/zero.yaml: not a regular file (a character device); a directory's manifests must be regular files`,
+      ]);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  test('a path given by name may be a pipe (-f <(...)); the size cap counts the bytes read, so /dev/zero stops at 10 MB', async () => {
+    const dir = tempDir({});
+    const fifo = path.join(dir, 'pipe');
+    require('child_process').execFileSync('mkfifo', [fifo]);
+    const writer = require('fs').promises.writeFile(fifo, CM);
+    const r = await loadManifests([fifo], { cwd: '/' });
+    await writer;
+    expect(r.objects.map((o) => o.obj.metadata.name)).toEqual(['ok']);
+    expect(await problems(loadManifests(['/dev/zero'], { cwd: '/' }))).toEqual(['/dev/zero: file is too large (more than 10 MB; the limit is 10 MB)']);
+  });
+});

@@ -3,6 +3,7 @@
  * indentation level of two spaces each, `\t` separates what tabwriter aligns.
  */
 import { tabwrite } from './tabwriter';
+import { escapeTerminal } from '../terminal';
 
 export const LEVEL_0 = 0;
 export const LEVEL_1 = 1;
@@ -12,9 +13,9 @@ export const LEVEL_3 = 3;
 export class DescribeWriter {
   private text = '';
 
-  /** Writes `text` after `level` indents; only the start of `text` is indented, as in kubectl. */
+  /** Writes `text` after `level` indents; only the start of `text` is indented, as in kubectl. Terminal escapes are shown, not sent. */
   write(level: number, text: string): void {
-    this.text += '  '.repeat(level) + text;
+    this.text += '  '.repeat(level) + escapeTerminal(text);
   }
 
   /** The laid-out text; ends with a newline like kubectl's output. */
