@@ -1,7 +1,8 @@
 /**
- * A lock file holding the owner's pid. A lock whose owner is dead is taken over at once, so a crashed
- * kctl never leaves the state stuck. Used for the state file (held for milliseconds) and for the
- * reconciler lease (held while a process reconciles).
+ * A lock file holding the owner's pid and that process's start time. A lock whose owner is dead is taken
+ * over at once, so a crashed kctl never leaves the state stuck; so is one whose pid now belongs to another
+ * process (reused, or a lock naming pid 1 that kctl never wrote): the start time tells them apart. Used for
+ * the state file (held for milliseconds) and for the reconciler lease (held while a process reconciles).
  */
 import * as fs from 'fs';
 import { randomBytes } from 'crypto';
@@ -11,6 +12,25 @@ export interface LockOwner {
   pid: number;
   token: string;
   purpose: string;
+  /** The owner's start time in clock ticks since boot (/proc/<pid>/stat), where the system says it. */
+  start?: string;
+}
+
+/** When `pid` started (field 22 of /proc/<pid>/stat, after the command name, which may hold spaces); undefined without /proc. */
+export function processStart(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lock's owner still runs: its pid is alive and, where the system can say, is the same process. */
+function ownerAlive(owner: LockOwner): boolean {
+  if (!processAlive(owner.pid)) return false;
+  const now = processStart(owner.pid);
+  return now === undefined || owner.start === now;
 }
 
 /** Alive and not a zombie: a killed process whose parent has not reaped it yet still answers kill(pid, 0). */
@@ -35,13 +55,13 @@ export class PidLock {
   /** Reads who holds the lock, or undefined when nobody (alive) does. */
   owner(): LockOwner | undefined {
     const owner = readOwner(this.path);
-    return owner && processAlive(owner.pid) ? owner : undefined;
+    return owner && ownerAlive(owner) ? owner : undefined;
   }
 
   /** One attempt: true when this process now holds the lock. */
   tryAcquire(): boolean {
     const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
-    const body = JSON.stringify({ pid: process.pid, token, purpose: this.purpose });
+    const body = JSON.stringify({ pid: process.pid, token, purpose: this.purpose, start: processStart(process.pid) });
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         fs.writeFileSync(this.path, body, { flag: 'wx', mode: 0o600 });
@@ -53,7 +73,7 @@ export class PidLock {
       const seen = readRaw(this.path);
       if (seen === undefined) continue; // released between our write and read: try again
       const owner = parseOwner(seen);
-      if (owner && processAlive(owner.pid)) return false;
+      if (owner && ownerAlive(owner)) return false;
       // An unreadable lock is usually one being written right now: only old garbage is stale.
       if (!owner && !olderThan(this.path, GARBAGE_AGE_MS)) return false;
       // Dead owner (or old garbage): remove it only if it is still the very lock we judged stale.

@@ -9,6 +9,7 @@ import * as os from 'os';
 import { randomBytes } from 'crypto';
 import { ConflictError, StateFileError } from '../errors';
 import { PidLock } from './pid-lock';
+import { checkPrivate } from './private-dir';
 import { FORMAT_VERSION, State, emptyState, type StateData } from './state';
 
 const LOCK_WAIT_MS = 30_000;
@@ -20,6 +21,7 @@ export function defaultStatePath(env: NodeJS.ProcessEnv): string {
 
 export class Store {
   private readonly lock: PidLock;
+  private checked = false;
 
   constructor(readonly path: string, private readonly now: () => Date = () => new Date()) {
     this.lock = new PidLock(`${path}.lock`, 'state');
@@ -28,6 +30,13 @@ export class Store {
   /** A consistent snapshot of the state (an empty one when the file does not exist yet). */
   read(): State {
     return new State(this.readData(), this.now);
+  }
+
+  /** Once per process: nobody but this user controls the state directory (private-dir.ts). */
+  private checkDir(): void {
+    if (this.checked) return;
+    checkPrivate(this.path);
+    this.checked = true;
   }
 
   /**
@@ -64,6 +73,7 @@ export class Store {
 
   private async acquire(): Promise<void> {
     this.ensureDir();
+    this.checkDir();
     if (!(await this.lock.acquire(LOCK_WAIT_MS))) {
       const owner = this.lock.owner();
       throw new ConflictError(`the state file ${this.path} is locked${owner ? ` by process ${owner.pid}` : ''}`, 'another kctl command is running; try again when it ends');
@@ -71,6 +81,7 @@ export class Store {
   }
 
   private readData(): StateData {
+    this.checkDir();
     let raw: string;
     try {
       raw = fs.readFileSync(this.path, 'utf8');
@@ -103,7 +114,7 @@ export class Store {
   /** temp file + fsync + rename + fsync of the directory: a crash leaves the old or the new file, never half. */
   private write(data: StateData): void {
     const tmp = `${this.path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
+    const fd = fs.openSync(tmp, 'wx', 0o600);
     try {
       fs.writeSync(fd, JSON.stringify(data, null, 2) + '\n');
       fs.fsyncSync(fd);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fork } from 'child_process';
 import { Store } from '../../src/store/store';
-import { PidLock } from '../../src/store/pid-lock';
+import { PidLock, processStart } from '../../src/store/pid-lock';
 import { StateFileError } from '../../src/errors';
 import { tempDir } from '../helpers/cli';
 
@@ -73,6 +73,51 @@ describe('state file store', () => {
     const store = new Store(file);
     await store.update((s) => void s.put(cm('a')));
     expect(store.read().list('ConfigMap')).toHaveLength(1);
+  });
+
+  test('a lock naming a live process that is not its writer (pid 1, a reused pid) is taken over', async () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: 1, token: 'x', purpose: 'state' }));
+    await new Store(file).update((s) => void s.put(cm('a')));
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, token: 'x', purpose: 'state', start: '1' }));
+    await new Store(file).update((s) => void s.put(cm('b')));
+    expect(new Store(file).read().list('ConfigMap')).toHaveLength(2);
+    // The lock kctl writes says who it is.
+    const lock = new PidLock(path.join(dir, 'l'), 't');
+    expect(lock.tryAcquire()).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'l'), 'utf8'))).toMatchObject({ pid: process.pid, start: processStart(process.pid) });
+    expect(processStart(process.pid)).toMatch(/^\d+$/);
+    lock.release();
+  });
+
+  test('a state directory or file someone else controls is refused, with the command that fixes it', async () => {
+    const store = new Store(file);
+    await store.update((s) => void s.put(cm('a')));
+    // Reading and writing both refuse.
+    const refused = async (message: string, hint: string) => {
+      expect(() => new Store(file).read()).toThrow(new StateFileError(message, hint));
+      await expect(new Store(file).update(() => undefined)).rejects.toMatchObject({ name: 'StateFileError', message, hint });
+    };
+    const sub = path.dirname(file);
+    fs.chmodSync(sub, 0o777);
+    await refused(`the state directory ${sub} can be written by group and others (mode 0777)`, `chmod go-w ${sub}`);
+    fs.chmodSync(sub, 0o700);
+    fs.chmodSync(file, 0o602);
+    await refused(`the file ${file} can be written by others (mode 0602)`, `chmod go-w ${file}`);
+    fs.chmodSync(file, 0o600);
+    fs.mkdirSync(path.join(sub, 'pods'), { mode: 0o770 });
+    fs.chmodSync(path.join(sub, 'pods'), 0o770);
+    await refused(`the directory ${path.join(sub, 'pods')} can be written by its group (mode 0770)`, `chmod go-w ${path.join(sub, 'pods')}`);
+    fs.chmodSync(path.join(sub, 'pods'), 0o700);
+    fs.symlinkSync('/etc/passwd', `${file}.controller.log`);
+    await refused(`${file}.controller.log is a symbolic link; kctl makes none in its state directory, so it does not follow it`, `remove it (rm ${file}.controller.log) or use another --state`);
+    fs.unlinkSync(`${file}.controller.log`);
+    if (process.getuid?.() === 0) {
+      fs.chownSync(file, 4242, 4242);
+      await refused(`the file ${file} is owned by uid 4242, not by you (uid 0)`, `chown 0 ${file}, or use a --state of your own`);
+      fs.chownSync(file, 0, 0);
+    }
+    expect(new Store(file).read().list('ConfigMap')).toHaveLength(1);
   });
 
   test('a lock held by a live process blocks another holder', async () => {

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { processAlive } from '../../store/pid-lock';
+import { randomBytes } from 'crypto';
 
 export interface ControllerInfo {
   pid: number;
@@ -34,8 +35,9 @@ function readInfo(file: string): ControllerInfo | undefined {
 
 /** Written atomically so a reader never sees half of it. */
 export function writeInfo(file: string, info: ControllerInfo): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, JSON.stringify(info) + '\n', { mode: 0o600 });
+  // An unpredictable name, created exclusively: nothing placed there beforehand is written through.
+  const tmp = `${file}.tmp-${randomBytes(8).toString('hex')}`;
+  fs.writeFileSync(tmp, JSON.stringify(info) + '\n', { mode: 0o600, flag: 'wx' });
   fs.renameSync(tmp, file);
 }
 
