@@ -14,6 +14,7 @@ import type { ObjectSync, SyncContext } from '../kinds/types';
 import type { ControllerContext } from './context';
 import { collectGarbage } from './gc';
 import { isPodReady } from '../api/pod-status';
+import { DEFAULT_LIMITS, type HostLimits } from '../kinds/pod/capacity';
 
 export interface PassResult {
   /** When the next pass is due at the latest (undefined: only when something changes). */
@@ -25,17 +26,17 @@ export class Reconciler {
 
   async pass(): Promise<PassResult> {
     const { ctx } = this;
-    let requeue = await ctx.store.update((state) => syncObjects(state, ctx.now()));
+    let requeue = await ctx.store.update((state) => syncObjects(state, ctx.now(), ctx.limits));
     const { pods, outcomes, finish } = await ctx.backend.syncPods();
 
     const after = await ctx.store.update((s) => {
       const readinessChanged = writePodOutcomes(s, pods, outcomes);
-      const objects = syncObjects(s, ctx.now());
+      const objects = syncObjects(s, ctx.now(), ctx.limits);
       if (!readinessChanged) return objects;
       // Deployments are synced before their ReplicaSets, so they see what a pod becoming ready (or going) means
       // for them only in the next syncObjects: run it now, so no waiting command reads a Deployment status
       // that is a step behind its pods, and come back at once for the pods that step may have made.
-      syncObjects(s, ctx.now());
+      syncObjects(s, ctx.now(), ctx.limits);
       return 0;
     });
     for (const o of outcomes) requeue = minDefined(requeue, o.requeueAfterMs);
@@ -49,8 +50,8 @@ export class Reconciler {
  * The object controllers, pure over the state: the garbage collector, then each kind's controllers in registry
  * order (src/kinds/registry.ts). Returns the earliest requeue they ask for.
  */
-export function syncObjects(state: State, now: Date): number | undefined {
-  const ctx: SyncContext = { state, now, kinds: kindDefinition };
+export function syncObjects(state: State, now: Date, limits: HostLimits = DEFAULT_LIMITS): number | undefined {
+  const ctx: SyncContext = { state, now, kinds: kindDefinition, limits };
   collectGarbage(state, now);
   let requeue: number | undefined;
   for (const kind of kindDefinitions()) {

@@ -5,6 +5,7 @@
  */
 import type { KObject, LabelSelector } from '../api/types';
 import type { State } from '../store/state';
+import type { HostLimits } from './pod/capacity';
 import type { SyncResult, Verdict } from './results';
 import type { AutoRollback } from './deployment/autorollback/decide';
 import type { RolloutStatus } from './deployment/controller/rollout-status';
@@ -20,6 +21,8 @@ export interface SyncContext {
   state: State;
   now: Date;
   kinds: KindLookup;
+  /** How many pods the host runs at most (kinds/pod/capacity.ts). */
+  limits: HostLimits;
 }
 
 /** One level-based step for one object (not being deleted); mutates the state, the caller persists it. */

@@ -40,7 +40,8 @@ export async function runAnnotate(f: Factory, args: string[], opts: AnnotateOpti
     }
     if (objects.some((o) => kindDefinition(o.kind)?.rollout)) {
       const { syncObjects } = require('../controllers/manager') as typeof import('../controllers/manager');
-      syncObjects(state, f.now());
+      const { hostLimits } = require('../kinds/pod/capacity') as typeof import('../kinds/pod/capacity');
+      syncObjects(state, f.now(), hostLimits(f.env));
     }
     return objects.map((o) => refName(o.kind, o.metadata.name));
   });

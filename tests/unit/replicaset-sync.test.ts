@@ -6,7 +6,7 @@ import { START } from './rollout-sim';
 
 const at = (seconds: number) => new Date(START.getTime() + seconds * 1000);
 
-function setup(replicas: number, minReadySeconds = 0) {
+function setup(replicas: number, minReadySeconds = 0, maxPods = 10_000) {
   let now = START;
   const state = new State(emptyState(), () => now);
   const rs = state.put({
@@ -23,7 +23,7 @@ function setup(replicas: number, minReadySeconds = 0) {
   const pods = () => state.list('Pod').filter((p) => !p.metadata.deletionTimestamp);
   const sync = (t: Date) => {
     now = t;
-    return syncReplicaSet(state, rs, t);
+    return syncReplicaSet(state, rs, t, { maxPods });
   };
   return { state, rs, pods, sync };
 }
@@ -52,6 +52,20 @@ describe('ReplicaSet controller', () => {
     const names = pods().map((p) => p.metadata.name);
     sync(at(1));
     expect(pods().map((p) => p.metadata.name)).toEqual(names);
+  });
+
+  test('no more pods than the host has room for: the refusal is FailedCreate and ReplicaFailure, retried later', () => {
+    const { rs, pods, sync, state } = setup(1_000_000_000, 0, 3);
+    expect(sync(at(0))).toEqual({ requeueAfterMs: 10_000 });
+    expect(pods()).toHaveLength(3);
+    const message = /^pods "web-abc-[a-z0-9]{5}" is forbidden: exceeded this host's pod capacity: limited: pods=3 \(KCTL_MAX_PODS\)$/;
+    expect(rs.status.conditions).toEqual([{ type: 'ReplicaFailure', status: 'True', lastTransitionTime: expect.any(String), reason: 'FailedCreate', message: expect.stringMatching(message) }]);
+    expect(state.eventsFor(rs).map((e) => e.reason)).toEqual(['SuccessfulCreate', 'SuccessfulCreate', 'SuccessfulCreate', 'FailedCreate']);
+    sync(at(10));
+    expect(pods()).toHaveLength(3); // the state stays bounded, whatever replicas asks
+    rs.spec.replicas = 3;
+    sync(at(20));
+    expect(rs.status.conditions).toBeUndefined();
   });
 
   test('creates and deletes at most BURST_REPLICAS pods per sync, and asks to come back at once until done', () => {

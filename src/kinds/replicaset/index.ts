@@ -4,7 +4,7 @@ import { specReplicasScale, templateExpose, templateOf } from '../workload';
 
 export const definition: KindDefinition = {
   kind: 'ReplicaSet',
-  sync: [(ctx, rs) => (require('./controller/sync') as typeof import('./controller/sync')).syncReplicaSet(ctx.state, rs, ctx.now)],
+  sync: [(ctx, rs) => (require('./controller/sync') as typeof import('./controller/sync')).syncReplicaSet(ctx.state, rs, ctx.now, ctx.limits)],
   podTemplate: templateOf,
   scale: specReplicasScale,
   podsOf: (state, rs) => (require('../ownership') as typeof import('../ownership')).controlledBy(state, 'Pod', rs),

@@ -4,6 +4,8 @@ import { rfc3339 } from '../../../api/time';
 
 export const Available = 'Available';
 export const Progressing = 'Progressing';
+/** Copied from a ReplicaSet whose pods could not be created (admission, the host's pod capacity). */
+export const ReplicaFailure = 'ReplicaFailure';
 /** Argo Rollouts' condition for a spec its controller cannot act on (kctl: a state file edited by hand). */
 export const InvalidSpec = 'InvalidSpec';
 

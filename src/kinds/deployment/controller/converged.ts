@@ -14,6 +14,7 @@ import { deploymentComplete, progressDeadlineExceeded, specObserved } from './co
 import { invalidSpecFailure, invalidSpecMessage } from './invalid-spec';
 import { podsOfDeployment } from './replicasets';
 import { replicasOf } from './spec';
+import { getCondition, ReplicaFailure } from './conditions';
 
 export function deploymentConverged(state: State, dep: KObject): Verdict {
   const want = replicasOf(dep);
@@ -25,6 +26,9 @@ export function deploymentConverged(state: State, dep: KObject): Verdict {
   if (!specObserved(dep, s)) return { done: false, waitingFor: `waiting for ${ref} to be observed` };
   const selfHealing = autoRollbackEnabled(dep);
   if (progressDeadlineExceeded(s) && !selfHealing) return { done: false, failure: new RolloutFailedError(`deployment "${dep.metadata.name}" exceeded its progress deadline`) };
+  // Pods refused outright (Pod Security, the host's pod capacity) do not come by waiting: say why now.
+  const refused = getCondition(s, ReplicaFailure);
+  if (refused?.status === 'True') return { done: false, failure: new RolloutFailedError(`deployment "${dep.metadata.name}" cannot create its pods: ${refused.message}`) };
   if (dep.spec.paused) return { done: true };
   const pods = podsOfDeployment(state, dep);
   for (const pod of selfHealing ? [] : pods.filter((p) => !p.metadata.deletionTimestamp)) {

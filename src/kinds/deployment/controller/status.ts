@@ -1,6 +1,6 @@
 /** The Deployment's status counts and Available condition, from its ReplicaSets (Kubernetes' calculateStatus). */
 import type { Condition, KObject } from '../../../api/types';
-import { Available, newCondition, Reason, setCondition } from './conditions';
+import { Available, newCondition, Reason, removeCondition, ReplicaFailure, setCondition } from './conditions';
 import { specReplicas, statusReplicas } from './replicasets';
 import { replicasOf } from './spec';
 import type { RolloutStrategy } from './strategy';
@@ -45,5 +45,9 @@ export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, d
   } else {
     setCondition(status, newCondition(Available, 'False', Reason.MinimumReplicasUnavailable, 'Deployment does not have minimum availability.', now));
   }
+  // A ReplicaSet that could not make its pods says so on the Deployment, the new one's failure first.
+  const failure = [newRS, ...allRSs].flatMap((rs) => rs?.status?.conditions ?? []).find((c: Condition) => c.type === ReplicaFailure);
+  if (failure) setCondition(status, { ...failure, lastUpdateTime: failure.lastTransitionTime });
+  else removeCondition(status, ReplicaFailure);
   return status;
 }

@@ -12,16 +12,17 @@ import { availableFrom, isPodActive } from '../../../api/pod-status';
 import { replicaSetStatus } from './status';
 import { podsToDelete } from './victims';
 import { podSecurityDenial } from '../../pod/security/admission';
+import { DEFAULT_LIMITS, noRoomFor, podRoom, type HostLimits } from '../../pod/capacity';
 
 /** At most this many pods are created or deleted per sync, as Kubernetes' ReplicaSet controller (burstReplicas). */
 export const BURST_REPLICAS = 500;
 /** After the API refused a pod (admission), the next try; the namespace's labels changing wakes it sooner. */
 const CREATE_RETRY_MS = 10_000;
 
-export function syncReplicaSet(state: State, rs: KObject, now: Date): SyncResult {
+export function syncReplicaSet(state: State, rs: KObject, now: Date, limits: HostLimits = DEFAULT_LIMITS): SyncResult {
   let pods = controlledBy(state, 'Pod', rs).filter(isPodActive);
   let failure: string | undefined;
-  if (!rs.metadata.deletionTimestamp) ({ pods, failure } = manageReplicas(state, rs, pods, now));
+  if (!rs.metadata.deletionTimestamp) ({ pods, failure } = manageReplicas(state, rs, pods, now, limits));
 
   const status = replicaSetStatus(rs, pods, now, failure);
   if (JSON.stringify(status) !== JSON.stringify(rs.status)) {
@@ -35,14 +36,15 @@ export function syncReplicaSet(state: State, rs: KObject, now: Date): SyncResult
 }
 
 /** Creates or deletes pods so that `replicas` are active; returns the active pods afterwards. */
-function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date): { pods: KObject[]; failure?: string } {
+function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date, limits: HostLimits): { pods: KObject[]; failure?: string } {
   const want = rs.spec.replicas ?? 1;
   if (pods.length < want) {
     const created: KObject[] = [];
+    const room = podRoom(state, limits);
     for (let i = pods.length; i < Math.min(want, pods.length + BURST_REPLICAS); i++) {
       const pod = newPod(state, rs, now);
       // Pod admission, as the API server would answer the controller's create.
-      const denial = podSecurityDenial(state, pod);
+      const denial = podSecurityDenial(state, pod) ?? (created.length >= room ? noRoomFor(pod, limits) : undefined);
       if (denial) {
         state.event(rs, 'Warning', 'FailedCreate', `Error creating: ${denial}`);
         return { pods: [...pods, ...created], failure: denial };
