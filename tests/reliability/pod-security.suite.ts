@@ -10,6 +10,7 @@ import * as path from 'path';
 import { deploymentYaml, eventually } from '../e2e/harness';
 import { DockerCli } from './helpers/docker-cli';
 import { EngineKctl } from './helpers/kctl';
+import { bystanderServes, startBystander } from './helpers/bystander';
 
 const docker = new DockerCli();
 const k = new EngineKctl('kctl-pod-security-');
@@ -133,18 +134,8 @@ const CASES: HostileCase[] = [
   },
 ];
 
-async function bystanderServes(): Promise<boolean> {
-  const pods = JSON.parse((await k.run(['get', 'pods', '-l', 'app=bystander', '-o', 'json'])).stdout).items;
-  if (pods.length !== 1 || pods[0].status.phase !== 'Running') return false;
-  const port = pods[0].status.kctl.ports[0].hostPort;
-  return (await (await fetch(`http://127.0.0.1:${port}/version`)).text()).trim() === 'v1';
-}
 
-beforeAll(async () => {
-  k.write('bystander.yaml', deploymentYaml('bystander', { replicas: 1 }));
-  const r = await k.run(['apply', '-f', 'bystander.yaml', '--timeout', '60s']);
-  if (r.code !== 0) throw new Error(`bystander: ${r.stderr}`);
-}, 120_000);
+beforeAll(() => startBystander(k), 120_000);
 
 afterAll(async () => {
   await k.cleanup();
@@ -163,7 +154,7 @@ describe('a hostile manifest is refused at apply: exit 3, Kubernetes\' message, 
     expect(lines.filter((l) => !l.startsWith('Warning: '))).toEqual([...c.errors.map((e) => `error: ${file}:${e}`), HINT]);
     expect(fs.readFileSync(k.statePath).equals(before)).toBe(true);
     if (c.creates) expect(fs.existsSync(c.creates)).toBe(false);
-    expect(await bystanderServes()).toBe(true);
+    expect(await bystanderServes(k)).toBe(true);
   });
 });
 
@@ -199,6 +190,6 @@ describe('the opt-ins and the state file', () => {
     });
     expect(fs.existsSync(made)).toBe(false);
     expect((await docker.containers(k.scopeId)).filter((c) => c.labels['io.kctl.pod'] === 'forged-by-hand')).toEqual([]);
-    expect(await bystanderServes()).toBe(true);
+    expect(await bystanderServes(k)).toBe(true);
   });
 });

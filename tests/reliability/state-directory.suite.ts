@@ -8,23 +8,14 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { deploymentYaml } from '../e2e/harness';
 import { EngineKctl } from './helpers/kctl';
+import { bystanderServes, startBystander } from './helpers/bystander';
 
 const k = new EngineKctl('kctl-state-dir-');
 const dir = () => path.dirname(k.statePath);
 
-async function bystanderServes(): Promise<boolean> {
-  const pods = JSON.parse((await k.run(['get', 'pods', '-l', 'app=bystander', '-o', 'json'])).stdout).items;
-  if (pods.length !== 1 || pods[0].status.phase !== 'Running') return false;
-  return (await (await fetch(`http://127.0.0.1:${pods[0].status.kctl.ports[0].hostPort}/version`)).text()).trim() === 'v1';
-}
 
-beforeAll(async () => {
-  k.write('bystander.yaml', deploymentYaml('bystander', { replicas: 1 }));
-  const r = await k.run(['apply', '-f', 'bystander.yaml', '--timeout', '60s']);
-  if (r.code !== 0) throw new Error(`bystander: ${r.stderr}`);
-}, 120_000);
+beforeAll(() => startBystander(k), 120_000);
 
 afterAll(async () => {
   await k.cleanup();
@@ -100,7 +91,7 @@ describe('a state directory somebody else controls is refused by every command, 
     }
     expect(fs.readFileSync(k.statePath).equals(before)).toBe(true);
     if (c.target) expect(fs.readFileSync(c.target, 'utf8')).toBe('do not touch\n');
-    expect(await bystanderServes()).toBe(true);
+    expect(await bystanderServes(k)).toBe(true);
   });
 });
 
@@ -127,7 +118,7 @@ describe('hostile input around the state', () => {
         `error: ${manifests}/c-zero.yaml: not a regular file (a character device); a directory's manifests must be regular files\n`,
     });
     expect(fs.readFileSync(k.statePath).equals(before)).toBe(true);
-    expect(await bystanderServes()).toBe(true);
+    expect(await bystanderServes(k)).toBe(true);
   });
 
   test('terminal escapes in an annotation are shown, not sent, by describe', async () => {
