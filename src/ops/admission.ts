@@ -6,8 +6,14 @@ import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import type { State } from '../store/state';
 import { sourceOf } from './load';
+import { kindDefinition } from '../kinds/registry';
 
 export function admitPodSecurity(f: Factory, state: State, objects: KObject[]): void {
   const { admitPodSecurity: admit } = require('../kinds/pod/security/admission') as typeof import('../kinds/pod/security/admission');
-  for (const warning of admit(state, objects, { sourceOf })) f.stderr.write(`${warning}\n`);
+  for (const warning of admit(state, objects, { templateOf, sourceOf })) f.stderr.write(`${warning}\n`);
+}
+
+/** What admission judges of a workload: its kind's pod template. */
+export function templateOf(obj: KObject): { metadata?: any; spec?: any } | undefined {
+  return kindDefinition(obj.kind)?.podTemplate?.(obj);
 }

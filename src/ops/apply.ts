@@ -4,7 +4,7 @@ import { refName } from '../api/kinds';
 import { KctlError, UsageError } from '../errors';
 import { applyObject, checkNamespace, ensureDefaultNamespace, type ApplyResult } from '../store/apply';
 import { loadObjects } from './load';
-import { admitPodSecurity } from './admission';
+import { admitPodSecurity, templateOf } from './admission';
 import { convergeTargets } from './converge';
 
 export interface ApplyOptions {
@@ -30,7 +30,7 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
     ensureDefaultNamespace(state);
     const namespaces = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
     for (const obj of objects) checkNamespace(state, obj, namespaces);
-    settleOptIn(state, objects, Boolean(opts.allowPrivileged));
+    settleOptIn(state, objects, Boolean(opts.allowPrivileged), templateOf);
     const results = objects.map((obj) => applyObject(state, obj, applyDefaults));
     admitPodSecurity(f, state, objects);
     return results;

@@ -40,6 +40,8 @@ function checkOwnerAndMode(file: string, what: string, stat: fs.Stats, uid: numb
   }
 }
 
+/** A path as a shell reads it back: as it is when plain, else in single quotes (each single quote closed, escaped, reopened). */
 function shellQuote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  const SINGLE = String.fromCharCode(39);
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : SINGLE + s.split(SINGLE).join(SINGLE + '\\' + SINGLE + SINGLE) + SINGLE;
 }

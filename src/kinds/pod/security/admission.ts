@@ -12,14 +12,17 @@ import type { KObject } from '../../../api/types';
 import { pluralName } from '../../../api/kinds';
 import { ValidationError } from '../../../errors';
 import type { State } from '../../../store/state';
-import { kindDefinition } from '../../registry';
 import { namespacePolicy, policyName, type LevelVersion, type NamespacePolicy } from './levels';
 import { violations, type PodSubject, type Violation } from './checks';
 
 export const ALLOW_PRIVILEGED_ANNOTATION = 'kctl.io/allow-privileged';
 const OPT_IN_HINT = 'to run it anyway, label the namespace pod-security.kubernetes.io/enforce=privileged or apply with --allow-privileged';
 
+/** A workload kind's pod template (the registry's podTemplate capability), handed in so this file needs no registry. */
+export type TemplateOf = (obj: KObject) => PodSubject | undefined;
+
 export interface AdmissionOptions {
+  templateOf: TemplateOf;
   /** Where an object came from (`web.yaml:3:1`), to start its error line. */
   sourceOf?: (obj: KObject) => string | undefined;
 }
@@ -29,11 +32,11 @@ export interface AdmissionOptions {
  * labels included): throws a ValidationError listing every refused object, records audit events, and returns
  * the warning lines to print.
  */
-export function admitPodSecurity(state: State, objects: KObject[], opts: AdmissionOptions = {}): string[] {
+export function admitPodSecurity(state: State, objects: KObject[], opts: AdmissionOptions): string[] {
   const problems: string[] = [];
   const warnings: string[] = [];
   for (const obj of objects) {
-    const subject = podSubject(obj);
+    const subject = podSubject(obj, opts.templateOf);
     if (!subject) continue;
     const policy = policyOf(state, obj.metadata.namespace);
     const refused = enforced(subject, policy);
@@ -50,10 +53,10 @@ export function admitPodSecurity(state: State, objects: KObject[], opts: Admissi
  * admitted by the user. Without it, a manifest's own copy of the mark is dropped: a file does not grant itself
  * the opt-in (objects already stored keep theirs). `pending` holds the Namespaces applied in the same command.
  */
-export function settleOptIn(state: State, manifests: KObject[], allow: boolean): void {
+export function settleOptIn(state: State, manifests: KObject[], allow: boolean, templateOf: TemplateOf): void {
   const pendingLabels = new Map(manifests.filter((o) => o.kind === 'Namespace').map((ns) => [ns.metadata.name, ns.metadata.labels]));
   for (const obj of manifests) {
-    const subject = podSubject(obj);
+    const subject = podSubject(obj, templateOf);
     if (!subject) continue;
     const namespace = obj.metadata.namespace ?? 'default';
     const labels = pendingLabels.has(namespace) ? pendingLabels.get(namespace) : state.get('Namespace', undefined, namespace)?.metadata.labels;
@@ -115,8 +118,8 @@ function dropOptIn(subject: PodSubject): void {
 }
 
 /** What pods are made from: the Pod itself, or a workload's pod template. */
-function podSubject(obj: KObject): PodSubject | undefined {
-  const subject = obj.kind === 'Pod' ? obj : kindDefinition(obj.kind)?.podTemplate?.(obj);
+function podSubject(obj: KObject, templateOf: TemplateOf): PodSubject | undefined {
+  const subject = obj.kind === 'Pod' ? obj : templateOf(obj);
   return subject?.spec ? subject : undefined;
 }
 
