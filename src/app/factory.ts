@@ -17,6 +17,8 @@ export interface GlobalOptions {
   namespace?: string;
   context?: string;
   verbosity: number;
+  /** How long to wait for the state lock: the command's --timeout, when it has one. */
+  lockWaitMs?: number;
 }
 
 export interface Factory {
@@ -36,6 +38,12 @@ export interface Factory {
   log(level: number, message: string): void;
   /** Resolves when SIGINT/SIGTERM asks a long command to stop (controller, --watch, logs -f). */
   interrupted: Promise<void>;
+}
+
+/** The factory's store: its state path and clock, and the lock wait the command asked for. */
+export function openStore(f: Factory): Store {
+  const { Store } = require('../store/store') as typeof import('../store/store');
+  return new Store(f.statePath(), f.now, f.globals.lockWaitMs);
 }
 
 export function streamOutput(stream: NodeJS.WriteStream): Output {
@@ -70,8 +78,7 @@ export function processFactory(): Factory {
     },
     store() {
       if (!store) {
-        const { Store } = require('../store/store') as typeof import('../store/store');
-        store = new Store(f.statePath(), f.now);
+        store = openStore(f);
         f.log(6, `state file ${store.path}`);
       }
       return store;

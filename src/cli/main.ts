@@ -6,6 +6,7 @@ import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/
 import { DiffOutcome, ExitCode, KctlError, UsageError } from '../errors';
 import { processFactory, type Factory } from '../app/factory';
 import { registerCommands } from './commands';
+import { parseDuration } from '../util/duration';
 
 export function buildProgram(f: Factory): Command {
   const program = new Command('kctl')
@@ -33,6 +34,9 @@ export function buildProgram(f: Factory): Command {
     const level = Number(given);
     if (!Number.isInteger(level) || level < 0) throw new UsageError(`invalid -v level "${given}"`);
     f.globals.verbosity = level;
+    // A command's --timeout bounds its wait for the state lock too (0, "no limit" for some verbs, keeps the default).
+    const timeout = (action.opts() as { timeout?: unknown }).timeout;
+    if (typeof timeout === 'string') f.globals.lockWaitMs = parseDuration(timeout) || undefined;
   });
   registerCommands(program, f);
   program.commands.forEach(inheritExitOverride);

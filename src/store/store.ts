@@ -23,7 +23,11 @@ export class Store {
   private readonly lock: PidLock;
   private checked = false;
 
-  constructor(readonly path: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    readonly path: string,
+    private readonly now: () => Date = () => new Date(),
+    private readonly lockWaitMs = LOCK_WAIT_MS,
+  ) {
     this.lock = new PidLock(`${path}.lock`, 'state');
   }
 
@@ -74,7 +78,7 @@ export class Store {
   private async acquire(): Promise<void> {
     this.ensureDir();
     this.checkDir();
-    if (!(await this.lock.acquire(LOCK_WAIT_MS))) {
+    if (!(await this.lock.acquire(this.lockWaitMs))) {
       const owner = this.lock.owner();
       throw new ConflictError(`the state file ${this.path} is locked${owner ? ` by process ${owner.pid}` : ''}`, 'another kctl command is running; try again when it ends');
     }

@@ -6,9 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { main } from '../../src/cli/main';
-import { debugLog, type Factory, type GlobalOptions } from '../../src/app/factory';
+import { debugLog, openStore, type Factory, type GlobalOptions } from '../../src/app/factory';
 import type { ContainerRuntime } from '../../src/runtime/runtime';
-import { Store, defaultStatePath } from '../../src/store/store';
+import { defaultStatePath, type Store } from '../../src/store/store';
 import { FakeRuntime } from '../../src/runtime/fake/fake-runtime';
 import { tempDir } from './temp-dir';
 
@@ -77,7 +77,7 @@ export async function runCli(argv: string[] | string, env: CliEnv, stdin = ''): 
     globals,
     namespace: () => globals.namespace || 'default',
     statePath: () => (globals.state ? path.resolve(env.cwd, globals.state) : defaultStatePath(processEnv)),
-    store: () => (store ??= new Store(f.statePath(), f.now)),
+    store: () => (store ??= openStore(f)),
     runtime: async () => env.runtime,
     log: debugLog(globals, () => f.stderr),
     interrupted: new Promise(() => undefined),

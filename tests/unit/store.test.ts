@@ -4,7 +4,7 @@ import { fork } from 'child_process';
 import { Store } from '../../src/store/store';
 import { PidLock, processStart } from '../../src/store/pid-lock';
 import { StateFileError } from '../../src/errors';
-import { tempDir } from '../helpers/cli';
+import { fakeCliEnv, runCli, tempDir } from '../helpers/cli';
 
 const cm = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data });
 
@@ -118,6 +118,23 @@ describe('state file store', () => {
       fs.chownSync(file, 0, 0);
     }
     expect(new Store(file).read().list('ConfigMap')).toHaveLength(1);
+  });
+
+  test('a command waits for a held state lock no longer than its --timeout, then says who holds it', async () => {
+    const env = fakeCliEnv({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
+    const holder = new PidLock(`${env.statePath}.lock`, 'state');
+    fs.mkdirSync(path.dirname(env.statePath), { recursive: true });
+    expect(holder.tryAcquire()).toBe(true);
+    try {
+      expect(await runCli('apply -f cm.yaml --timeout 200ms', env)).toEqual({
+        code: 5,
+        stdout: '',
+        stderr: `error: the state file ${env.statePath} is locked by process ${process.pid}\nhint: another kctl command is running; try again when it ends\n`,
+      });
+    } finally {
+      holder.release();
+    }
+    expect((await runCli('apply -f cm.yaml --timeout 200ms --wait=false', env)).code).toBe(0);
   });
 
   test('a lock held by a live process blocks another holder', async () => {
