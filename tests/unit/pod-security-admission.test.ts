@@ -104,8 +104,9 @@ describe('the front door', () => {
     expect(r).toEqual({ code: 0, stdout: 'namespace/default configured\ndeployment.apps/web created\n', stderr: `Warning: would violate PodSecurity "restricted:latest": ${restricted}\n` });
     const events = (await w.kctl('get events --no-headers')).stdout.split('\n').filter((l) => l.includes('PodSecurityAudit'));
     expect(events.map((l) => l.split(/\s+/).slice(1, 4).join(' ') + ' ' + l.slice(l.indexOf('would')))).toEqual([`Warning PodSecurityAudit deployment/web would violate PodSecurity "restricted:latest": ${restricted}`]);
-    w.write('enforce.yaml', namespace('pod-security.kubernetes.io/enforce: restricted') + deployment('web2'));
-    expect((await w.kctl('apply -f enforce.yaml --wait=false')).stderr).toBe(`error: enforce.yaml:7:1: deployments.apps "web2" is forbidden: violates PodSecurity "restricted:latest": ${restricted.replace(/"web"/g, '"web2"')}\n${HINT}`);
+    // A version kctl does not know yet is checked as its latest, and named as the label says.
+    w.write('enforce.yaml', namespace('pod-security.kubernetes.io/enforce: restricted, pod-security.kubernetes.io/enforce-version: v1.99') + deployment('web2'));
+    expect((await w.kctl('apply -f enforce.yaml --wait=false')).stderr).toBe(`error: enforce.yaml:7:1: deployments.apps "web2" is forbidden: violates PodSecurity "restricted:v1.99": ${restricted.replace(/"web"/g, '"web2"')}\n${HINT}`);
   });
 
   test('create, edit, scale up and rollout undo are judged too; scaling down stays possible', async () => {

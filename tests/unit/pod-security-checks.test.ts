@@ -3,7 +3,7 @@
  * pod-security-admission words them (the expected strings are its own, from its check tests and messages),
  * and the namespace labels that choose a level.
  */
-import { violations } from '../../src/kinds/pod/security/checks';
+import { LATEST_MINOR, policyMinor, violations } from '../../src/kinds/pod/security/checks';
 import { violationText } from '../../src/kinds/pod/security/admission';
 import { namespacePolicy } from '../../src/kinds/pod/security/levels';
 import { BASELINE_CHECKS } from '../../src/kinds/pod/security/checks/baseline';
@@ -138,5 +138,51 @@ describe('namespace labels', () => {
       warn: { level: 'privileged', version: 'latest' },
       audit: { level: 'privileged', version: 'latest' },
     });
+  });
+});
+
+describe('policy versions: each check from the version that added it, each revision at its version', () => {
+  const at = (level: 'baseline' | 'restricted', version: string, spec: any, annotations?: Record<string, string>) =>
+    violations(level, { metadata: { annotations }, spec }, version).map((v) => v.reason);
+
+  test('latest, and a version newer than kctl knows, are the newest checks; v1.N as written', () => {
+    expect([policyMinor('latest'), policyMinor('v1.99'), policyMinor('v1.0'), policyMinor('v1.22')]).toEqual([LATEST_MINOR, LATEST_MINOR, 0, 22]);
+  });
+
+  test('baseline: probe hosts from v1.34, sysctls and SELinux types as each version allows them', () => {
+    const probe = { containers: [c('p', { livenessProbe: { tcpSocket: { host: '10.0.0.1', port: 80 } } })] };
+    expect([at('baseline', 'v1.33', probe), at('baseline', 'v1.34', probe)]).toEqual([[], ['probe or lifecycle host']]);
+    const keepalive = { securityContext: { sysctls: [{ name: 'net.ipv4.tcp_keepalive_time', value: '60' }] }, containers: [c('a')] };
+    expect([at('baseline', 'v1.28', keepalive), at('baseline', 'v1.29', keepalive)]).toEqual([['forbidden sysctls'], []]);
+    const engine = { containers: [sc('a', { seLinuxOptions: { type: 'container_engine_t' } })] };
+    expect([at('baseline', 'v1.30', engine), at('baseline', 'v1.31', engine)]).toEqual([['seLinuxOptions'], []]);
+  });
+
+  test('baseline before v1.19 reads the seccomp annotations, not the fields', () => {
+    const field = { securityContext: { seccompProfile: { type: 'Unconfined' } }, containers: [c('a')] };
+    expect(at('baseline', 'v1.18', field)).toEqual([]);
+    const annotated = violations('baseline', { metadata: { annotations: { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined', 'container.seccomp.security.alpha.kubernetes.io/a': 'runtime/default' } }, spec: { containers: [c('a')] } }, 'v1.18');
+    expect(annotated).toEqual([{ reason: 'seccompProfile', detail: 'forbidden annotation seccomp.security.alpha.kubernetes.io/pod="unconfined"' }]);
+  });
+
+  test('restricted: capabilities from v1.22 (the baseline check before), runAsUser from v1.23', () => {
+    const spec = { securityContext: { runAsNonRoot: true, runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } }, containers: [sc('a', { allowPrivilegeEscalation: false, capabilities: { add: ['SYS_ADMIN'] } })] };
+    expect(at('restricted', 'v1.21', spec)).toEqual(['non-default capabilities']);
+    expect(at('restricted', 'v1.22', spec)).toEqual(['unrestricted capabilities']);
+    expect(at('restricted', 'v1.23', spec)).toEqual(['unrestricted capabilities', 'runAsUser=0']);
+  });
+
+  test('user namespaces relax /proc at baseline and root at restricted only from v1.35; Windows pods are exempt from v1.25', () => {
+    const userns = { hostUsers: false, containers: [sc('a', { procMount: 'Unmasked' })] };
+    expect([at('baseline', 'v1.34', userns), at('baseline', 'v1.35', userns)]).toEqual([['procMount'], []]);
+    expect(at('restricted', 'latest', { ...userns, containers: [{ ...hardened('a'), securityContext: { ...hardened('a').securityContext, procMount: 'Unmasked' } }] })).toEqual(['procMount']);
+    const windows = { os: { name: 'windows' }, securityContext: { runAsNonRoot: true }, containers: [c('w')] };
+    expect(at('restricted', 'v1.24', windows)).toEqual(['allowPrivilegeEscalation != false', 'unrestricted capabilities', 'seccompProfile']);
+    expect(at('restricted', 'v1.25', windows)).toEqual([]);
+  });
+
+  test('the message names the policy as the label says it', () => {
+    const policy = namespacePolicy({ 'pod-security.kubernetes.io/enforce-version': 'v1.99' });
+    expect(policy.enforce).toEqual({ level: 'baseline', version: 'v1.99' });
   });
 });

@@ -81,18 +81,18 @@ function policyOf(state: State, namespace: string | undefined): NamespacePolicy 
 
 function enforced(subject: PodSubject, policy: NamespacePolicy): Violation[] {
   if (!policy.enforce || subject.metadata?.annotations?.[ALLOW_PRIVILEGED_ANNOTATION] === 'true') return [];
-  return violations(policy.enforce.level, subject);
+  return violations(policy.enforce.level, subject, policy.enforce.version);
 }
 
 function warningLines(subject: PodSubject, policy: NamespacePolicy): string[] {
   if (!policy.warn) return [];
-  const found = violations(policy.warn.level, subject);
+  const found = violations(policy.warn.level, subject, policy.warn.version);
   return found.length ? [`Warning: would violate PodSecurity "${policyName(policy.warn)}": ${violationText(found)}`] : [];
 }
 
 function audit(state: State, obj: KObject, subject: PodSubject, policy: NamespacePolicy): void {
   if (!policy.audit) return;
-  const found = violations(policy.audit.level, subject);
+  const found = violations(policy.audit.level, subject, policy.audit.version);
   // The stored object, which has its uid, is what the event is about.
   const stored = state.get(obj.kind, obj.metadata.namespace, obj.metadata.name) ?? obj;
   if (found.length) state.event(stored, 'Warning', 'PodSecurityAudit', `would violate PodSecurity "${policyName(policy.audit)}": ${violationText(found)}`);

@@ -17,7 +17,7 @@ export const DEFAULT_ENFORCE: LevelVersion = { level: 'baseline', version: 'late
 
 export interface LevelVersion {
   level: Level;
-  /** `latest` or `v1.N`, as the label says (messages print it); kctl checks every version as latest. */
+  /** `latest` or `v1.N`, as the label says (messages print it); the checks of that version apply (checks.ts). */
   version: string;
 }
 

@@ -17,24 +17,31 @@ import {
 
 const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 const BASELINE_CAPABILITIES = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
-const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
-const SAFE_SYSCTLS = new Set([
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-  'net.ipv4.tcp_rmem',
-  'net.ipv4.tcp_wmem',
-]);
+const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
+/** Allowed from v1.31. */
+const SELINUX_ENGINE_TYPE = 'container_engine_t';
+/** The safe sysctls, each with the policy version that added it. */
+const SAFE_SYSCTLS: [name: string, since: number][] = [
+  ['kernel.shm_rmid_forced', 0],
+  ['net.ipv4.ip_local_port_range', 0],
+  ['net.ipv4.tcp_syncookies', 0],
+  ['net.ipv4.ping_group_range', 0],
+  ['net.ipv4.ip_unprivileged_port_start', 0],
+  ['net.ipv4.ip_local_reserved_ports', 27],
+  ['net.ipv4.tcp_keepalive_time', 29],
+  ['net.ipv4.tcp_fin_timeout', 29],
+  ['net.ipv4.tcp_keepalive_intvl', 29],
+  ['net.ipv4.tcp_keepalive_probes', 29],
+  ['net.ipv4.tcp_rmem', 32],
+  ['net.ipv4.tcp_wmem', 32],
+];
+/** Before v1.19 seccomp was set by annotations, and the baseline check reads those. */
+const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
 
 const appArmorProfile: Check = {
   id: 'appArmorProfile',
+  since: 0,
   run({ metadata, spec }) {
     const bad = (type: unknown) => type !== undefined && type !== 'RuntimeDefault' && type !== 'Localhost';
     const podType = podContext(spec).appArmorProfile?.type;
@@ -60,6 +67,7 @@ const appArmorProfile: Check = {
 
 const capabilitiesBaseline: Check = {
   id: 'capabilities_baseline',
+  since: 0,
   run({ spec }) {
     const extra = (c: any) => ((c.securityContext?.capabilities?.add ?? []) as string[]).filter((cap) => !BASELINE_CAPABILITIES.has(cap));
     const containers = containersOf(spec).filter((c) => extra(c).length);
@@ -74,6 +82,7 @@ const capabilitiesBaseline: Check = {
 
 const hostNamespaces: Check = {
   id: 'hostNamespaces',
+  since: 0,
   run({ spec }) {
     const set = (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((field) => spec?.[field] === true);
     return set.length ? { reason: 'host namespaces', detail: set.map((field) => `${field}=true`).join(', ') } : undefined;
@@ -82,6 +91,7 @@ const hostNamespaces: Check = {
 
 export const hostPathVolumes: Check = {
   id: 'hostPathVolumes',
+  since: 0,
   run({ spec }) {
     const names = ((spec?.volumes ?? []) as any[]).filter((v) => v?.hostPath).map((v) => String(v.name));
     return names.length ? { reason: 'hostPath volumes', detail: `${pluralize('volume', 'volumes', names.length)} ${joinQuote(names)}` } : undefined;
@@ -90,6 +100,7 @@ export const hostPathVolumes: Check = {
 
 const hostPorts: Check = {
   id: 'hostPorts',
+  since: 0,
   run({ spec }) {
     const ports = (c: any) => ((c.ports ?? []) as any[]).map((p) => p?.hostPort).filter((p) => p !== undefined && p !== null && p !== 0);
     const containers = containersOf(spec).filter((c) => ports(c).length);
@@ -102,6 +113,7 @@ const hostPorts: Check = {
 
 const hostProbesAndHostLifecycle: Check = {
   id: 'hostProbesAndHostLifecycle',
+  since: 34,
   run({ spec }) {
     const handlers = (c: any) => [c.livenessProbe, c.readinessProbe, c.startupProbe, c.lifecycle?.postStart, c.lifecycle?.preStop];
     const hosts = (c: any) => handlers(c).flatMap((h) => [h?.httpGet?.host, h?.tcpSocket?.host]).filter((host) => typeof host === 'string' && host !== '');
@@ -118,18 +130,21 @@ const hostProbesAndHostLifecycle: Check = {
 
 const privileged: Check = {
   id: 'privileged',
+  since: 0,
   run({ spec }) {
     const names = containersWhere(spec, (c) => c.securityContext?.privileged === true);
     return names.length ? { reason: 'privileged', detail: `${containersPhrase(names)} must not set securityContext.privileged=true` } : undefined;
   },
 };
 
-/** A user-namespace pod may unmask /proc at baseline (from v1.35); restricted never allows it. */
-export function procMountCheck(id: string, relaxForUserNamespace: boolean): Check {
+/** A user-namespace pod may unmask /proc at baseline from v1.35; restricted (procMount_restricted) never allows it. */
+export function procMountCheck(id: string, since: number, relaxForUserNamespace: boolean, overrides?: string[]): Check {
   return {
     id,
-    run({ spec }) {
-      if (relaxForUserNamespace && inUserNamespace(spec)) return undefined;
+    since,
+    overrides,
+    run({ spec }, minor) {
+      if (relaxForUserNamespace && minor >= 35 && inUserNamespace(spec)) return undefined;
       const bad = (c: any) => c.securityContext?.procMount !== undefined && c.securityContext.procMount !== 'Default';
       const containers = containersOf(spec).filter(bad);
       if (!containers.length) return undefined;
@@ -141,9 +156,11 @@ export function procMountCheck(id: string, relaxForUserNamespace: boolean): Chec
 
 const seLinuxOptions: Check = {
   id: 'seLinuxOptions',
-  run({ spec }) {
+  since: 0,
+  run({ spec }, minor) {
+    const allowedType = (type: string) => SELINUX_TYPES.has(type) || (minor >= 31 && type === SELINUX_ENGINE_TYPE);
     const problems = (o: any) => ({
-      type: o?.type !== undefined && !SELINUX_TYPES.has(o.type) ? [String(o.type)] : [],
+      type: o?.type !== undefined && !allowedType(o.type) ? [String(o.type)] : [],
       user: Boolean(o?.user),
       role: Boolean(o?.role),
     });
@@ -176,23 +193,36 @@ export function badSeccomp(spec: any, allowed: (type: string) => boolean) {
 
 const seccompProfileBaseline: Check = {
   id: 'seccompProfile_baseline',
-  run({ spec }) {
+  since: 0,
+  run({ metadata, spec }, minor) {
+    if (minor < 19) return seccompAnnotations(metadata?.annotations ?? {}, spec);
     const found = badSeccomp(spec, (type) => type === 'RuntimeDefault' || type === 'Localhost');
     if (!found.pod && !found.containers.length) return undefined;
     return { reason: 'seccompProfile', detail: `${settersPhrase(found.pod, found.containers)} must not set securityContext.seccompProfile.type to ${joinQuote(found.types)}` };
   },
 };
 
+/** The v1.0 seccomp check: the annotations, on the pod and on containers that exist. */
+function seccompAnnotations(annotations: Record<string, string>, spec: any) {
+  const allowed = (value: string) => value === 'runtime/default' || value === 'docker/default' || value.startsWith('localhost/');
+  const keys = [SECCOMP_POD_ANNOTATION, ...containersOf(spec).map((c) => SECCOMP_CONTAINER_ANNOTATION + c.name)];
+  const bad = sortedSet(keys.filter((k) => k in annotations && !allowed(annotations[k])).map((k) => `${k}=${JSON.stringify(annotations[k])}`));
+  return bad.length ? { reason: 'seccompProfile', detail: `forbidden ${pluralize('annotation', 'annotations', bad.length)} ${bad.join(', ')}` } : undefined;
+}
+
 const sysctls: Check = {
   id: 'sysctls',
-  run({ spec }) {
-    const names = ((podContext(spec).sysctls ?? []) as any[]).map((s) => String(s?.name)).filter((name) => !SAFE_SYSCTLS.has(name));
+  since: 0,
+  run({ spec }, minor) {
+    const safe = new Set(SAFE_SYSCTLS.filter(([, since]) => since <= minor).map(([name]) => name));
+    const names = ((podContext(spec).sysctls ?? []) as any[]).map((s) => String(s?.name)).filter((name) => !safe.has(name));
     return names.length ? { reason: 'forbidden sysctls', detail: names.join(', ') } : undefined;
   },
 };
 
 const windowsHostProcess: Check = {
   id: 'windowsHostProcess',
+  since: 0,
   run({ spec }) {
     const pod = podContext(spec).windowsOptions?.hostProcess === true;
     const names = containersWhere(spec, (c) => c.securityContext?.windowsOptions?.hostProcess === true);
@@ -209,7 +239,7 @@ export const BASELINE_CHECKS: Check[] = [
   hostPorts,
   hostProbesAndHostLifecycle,
   privileged,
-  procMountCheck('procMount', true),
+  procMountCheck('procMount', 0, true),
   seLinuxOptions,
   seccompProfileBaseline,
   sysctls,

@@ -13,8 +13,12 @@ export interface Violation {
 
 export interface Check {
   id: string;
-  /** The result when the subject breaks the check. */
-  run(subject: PodSubject): Violation | undefined;
+  /** The policy version (1.N: N) from which the check applies. */
+  since: number;
+  /** At restricted: the baseline checks this one replaces. */
+  overrides?: string[];
+  /** The result when the subject breaks the check, as the check reads at policy version 1.`minor`. */
+  run(subject: PodSubject, minor: number): Violation | undefined;
 }
 
 /** `"a", "b"`: plain quotes, no escaping. */

@@ -24,10 +24,16 @@ const KNOWN_VOLUME_SOURCES = [
   'flocker', 'fc', 'azureFile', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'portworxVolume', 'scaleIO', 'storageos',
 ];
 
+/** From v1.25 Windows pods are exempt from the Linux-only settings. */
+const exemptWindows = (spec: any, minor: number) => minor >= 25 && isWindows(spec);
+/** From v1.35 root inside a user namespace is not root on the host. */
+const relaxedUserNamespace = (spec: any, minor: number) => minor >= 35 && inUserNamespace(spec);
+
 const allowPrivilegeEscalation: Check = {
   id: 'allowPrivilegeEscalation',
-  run({ spec }) {
-    if (isWindows(spec)) return undefined;
+  since: 8,
+  run({ spec }, minor) {
+    if (exemptWindows(spec, minor)) return undefined;
     const names = containersWhere(spec, (c) => c.securityContext?.allowPrivilegeEscalation !== false);
     return names.length ? { reason: 'allowPrivilegeEscalation != false', detail: `${containersPhrase(names)} must set securityContext.allowPrivilegeEscalation=false` } : undefined;
   },
@@ -35,8 +41,10 @@ const allowPrivilegeEscalation: Check = {
 
 const capabilitiesRestricted: Check = {
   id: 'capabilities_restricted',
-  run({ spec }) {
-    if (isWindows(spec)) return undefined;
+  since: 22,
+  overrides: ['capabilities_baseline'],
+  run({ spec }, minor) {
+    if (exemptWindows(spec, minor)) return undefined;
     const caps = (c: any) => c.securityContext?.capabilities ?? {};
     const noDropAll = containersWhere(spec, (c) => !((caps(c).drop ?? []) as string[]).includes('ALL'));
     const extra = (c: any) => ((caps(c).add ?? []) as string[]).filter((cap) => cap !== 'NET_BIND_SERVICE');
@@ -51,6 +59,8 @@ const capabilitiesRestricted: Check = {
 
 const restrictedVolumes: Check = {
   id: 'restrictedVolumes',
+  since: 0,
+  overrides: ['hostPathVolumes'],
   run({ spec }) {
     const typeOf = (v: any) => {
       const sources = Object.keys(v ?? {}).filter((k) => k !== 'name');
@@ -69,8 +79,9 @@ const restrictedVolumes: Check = {
 
 const runAsNonRoot: Check = {
   id: 'runAsNonRoot',
-  run({ spec }) {
-    if (inUserNamespace(spec)) return undefined;
+  since: 0,
+  run({ spec }, minor) {
+    if (relaxedUserNamespace(spec, minor)) return undefined;
     const pod = podContext(spec).runAsNonRoot;
     const explicit = containersWhere(spec, (c) => c.securityContext?.runAsNonRoot === false);
     if (pod === false || explicit.length) {
@@ -83,8 +94,9 @@ const runAsNonRoot: Check = {
 
 const runAsUser: Check = {
   id: 'runAsUser',
-  run({ spec }) {
-    if (inUserNamespace(spec)) return undefined;
+  since: 23,
+  run({ spec }, minor) {
+    if (relaxedUserNamespace(spec, minor)) return undefined;
     const pod = podContext(spec).runAsUser === 0;
     const names = containersWhere(spec, (c) => c.securityContext?.runAsUser === 0);
     return pod || names.length ? { reason: 'runAsUser=0', detail: `${settersPhrase(pod, names)} must not set runAsUser=0` } : undefined;
@@ -93,8 +105,10 @@ const runAsUser: Check = {
 
 const seccompProfileRestricted: Check = {
   id: 'seccompProfile_restricted',
-  run({ spec }) {
-    if (isWindows(spec)) return undefined;
+  since: 19,
+  overrides: ['seccompProfile_baseline'],
+  run({ spec }, minor) {
+    if (exemptWindows(spec, minor)) return undefined;
     const valid = (type: string) => type === 'RuntimeDefault' || type === 'Localhost';
     const found = badSeccomp(spec, valid);
     if (found.pod || found.containers.length) {
@@ -111,12 +125,9 @@ const seccompProfileRestricted: Check = {
 export const RESTRICTED_CHECKS: Check[] = [
   allowPrivilegeEscalation,
   capabilitiesRestricted,
-  procMountCheck('procMount_restricted', false),
+  procMountCheck('procMount_restricted', 35, false, ['procMount']),
   restrictedVolumes,
   runAsNonRoot,
   runAsUser,
   seccompProfileRestricted,
 ];
-
-/** The baseline checks a restricted check replaces at the restricted level. */
-export const OVERRIDDEN_AT_RESTRICTED = new Set(['capabilities_baseline', 'hostPathVolumes', 'seccompProfile_baseline', 'procMount']);
