@@ -15,9 +15,13 @@ export interface WorldView {
 }
 
 export async function observeWorld(k: Kctl, docker: DockerCli): Promise<WorldView> {
-  const raw = fs.readFileSync(k.statePath, 'utf8');
-  const state = JSON.parse(raw); // throws (and fails the test) when the file is not valid JSON
-  if (state.kind !== 'KctlState') throw new Error(`the state file is not a kctl state: ${raw.slice(0, 80)}`);
+  // No file at all is the old file of a first command killed before it wrote anything (on a loaded machine a
+  // kill can come before kctl has even started): then kctl must show no pods, and no container may exist.
+  if (fs.existsSync(k.statePath)) {
+    const raw = fs.readFileSync(k.statePath, 'utf8');
+    const state = JSON.parse(raw); // throws (and fails the test) when the file is not valid JSON
+    if (state.kind !== 'KctlState') throw new Error(`the state file is not a kctl state: ${raw.slice(0, 80)}`);
+  }
   const got = await k.run(['get', 'pods', '-A', '-o', 'json']);
   if (got.code !== 0) throw new Error(`kctl get pods exited ${got.code}: ${got.stderr}`);
   const pods = JSON.parse(got.stdout).items;
