@@ -10,7 +10,7 @@ import * as path from 'path';
 import { deploymentYaml, eventually } from '../e2e/harness';
 import { DockerCli } from './helpers/docker-cli';
 import { EngineKctl } from './helpers/kctl';
-import { bystanderServes, startBystander } from './helpers/bystander';
+import { bystanderReconciles, bystanderServes, startBystander } from './helpers/bystander';
 
 const docker = new DockerCli();
 const k = new EngineKctl('kctl-pod-security-');
@@ -192,4 +192,8 @@ describe('the opt-ins and the state file', () => {
     expect((await docker.containers(k.scopeId)).filter((c) => c.labels['io.kctl.pod'] === 'forged-by-hand')).toEqual([]);
     expect(await bystanderServes(k)).toBe(true);
   });
+});
+
+test('after every case the bystander still reconciles: scaled up and down, it serves', async () => {
+  expect(await bystanderReconciles(k)).toBe(true);
 });

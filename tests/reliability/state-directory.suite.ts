@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { EngineKctl } from './helpers/kctl';
-import { bystanderServes, startBystander } from './helpers/bystander';
+import { bystanderReconciles, bystanderServes, startBystander } from './helpers/bystander';
 
 const k = new EngineKctl('kctl-state-dir-');
 const dir = () => path.dirname(k.statePath);
@@ -128,4 +128,8 @@ describe('hostile input around the state', () => {
     expect(out).toContain('note: ^[]0;owned\u0007^[[2Jok\\rfake');
     expect(out).not.toMatch(/[\u001b\r]/);
   });
+});
+
+test('after every case the bystander still reconciles: scaled up and down, it serves', async () => {
+  expect(await bystanderReconciles(k)).toBe(true);
 });

@@ -18,3 +18,14 @@ export async function bystanderServes(k: EngineKctl): Promise<boolean> {
   const port = pods[0].status.kctl.ports[0].hostPort;
   return (await (await fetch(`http://127.0.0.1:${port}/version`)).text()).trim() === 'v1';
 }
+
+/** It still reconciles after the faults: scaled to 2 it runs 2 serving pods, and back to 1. */
+export async function bystanderReconciles(k: EngineKctl): Promise<boolean> {
+  for (const replicas of ['2', '1']) {
+    const r = await k.run(['scale', 'deployment/bystander', '--replicas', replicas, '--timeout', '60s']);
+    if (r.code !== 0) throw new Error(`scale to ${replicas}: ${r.stderr}`);
+    const ready = JSON.parse((await k.run(['get', 'deployment', 'bystander', '-o', 'json'])).stdout).status.readyReplicas;
+    if (ready !== Number(replicas)) return false;
+  }
+  return bystanderServes(k);
+}
