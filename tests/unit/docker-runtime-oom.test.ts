@@ -12,6 +12,7 @@ interface Inspect {
   exitCode: number;
   oomKilled: boolean;
   memory: number;
+  finishedAt?: string;
 }
 
 /** An engine that answers /version, one container's inspect and the event history it is given. */
@@ -35,7 +36,7 @@ async function fakeEngine(container: Inspect, loggedEvents: object[]) {
           ExitCode: container.exitCode,
           OOMKilled: container.oomKilled,
           StartedAt: '2026-12-03T10:00:00.2Z',
-          FinishedAt: '2026-12-03T10:00:01Z',
+          FinishedAt: container.finishedAt ?? '2026-12-03T10:00:01Z',
         },
       });
     }
@@ -74,6 +75,20 @@ describe('DockerRuntime: OOMKilled when Docker did not flag it', () => {
     try {
       expect((await engine.runtime.inspectContainer('c1'))?.oomKilled).toBeUndefined();
       expect(engine.eventQueries).toHaveLength(1);
+      // Long after the exit the answer is final: the history is not asked again on the next pass.
+      await engine.runtime.inspectContainer('c1');
+      expect(engine.eventQueries).toHaveLength(1);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('just after the exit, no oom event yet is asked again: the notice may still come', async () => {
+    const engine = await fakeEngine({ exitCode: 137, oomKilled: false, memory: 16 << 20, finishedAt: new Date().toISOString() }, []);
+    try {
+      await engine.runtime.inspectContainer('c1');
+      await engine.runtime.inspectContainer('c1');
+      expect(engine.eventQueries).toHaveLength(2);
     } finally {
       await engine.close();
     }

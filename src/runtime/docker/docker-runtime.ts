@@ -35,11 +35,15 @@ const INSPECT_CONCURRENCY = 8;
 const LIFECYCLE_ACTIONS = ['create', 'start', 'restart', 'stop', 'kill', 'die', 'oom', 'destroy', 'pause', 'unpause', 'rename'];
 /** Attributes Docker mixes into an event's labels that are not labels. */
 const EVENT_ATTRIBUTES = new Set(['name', 'image', 'exitCode', 'signal']);
+/** How long after a container's exit the engine's OOM notice may still be on its way. */
+const OOM_NOTICE_MS = 10_000;
 /** Without a previous reading, stats are sampled twice this far apart. */
 const STATS_INTERVAL_MS = 500;
 
 export class DockerRuntime implements ContainerRuntime {
   private client?: Promise<Client>;
+  /** Whether the engine logged an OOM kill of a finished container, where that answer can no longer change. */
+  private readonly settledOom = new Map<string, boolean>();
 
   constructor(readonly endpoint: Endpoint) {}
 
@@ -74,9 +78,22 @@ export class DockerRuntime implements ContainerRuntime {
     return this.call(async (d) => {
       const raw = await d.getContainer(id).inspect();
       const info = containerInfo(raw);
-      if (oomUnconfirmed(raw)) info.oomKilled = (await loggedOom(d, raw)) || undefined;
+      if (oomUnconfirmed(raw)) info.oomKilled = (await this.oomLogged(d, raw)) || undefined;
       return info;
     }).catch(ignoreStatus(404));
+  }
+
+  /**
+   * loggedOom, asked once per container once the answer is final: old containers killed by kctl itself (a
+   * stop past its grace period is a 137 too) would otherwise query the event history on every pass.
+   */
+  private async oomLogged(d: Dockerode, c: Dockerode.ContainerInspectInfo): Promise<boolean> {
+    const known = this.settledOom.get(c.Id);
+    if (known !== undefined) return known;
+    const seen = await loggedOom(d, c);
+    // The engine's late OOM notice trails the exit by moments: past this, no event means none is coming.
+    if (seen || Date.now() - Date.parse(c.State.FinishedAt) > OOM_NOTICE_MS) this.settledOom.set(c.Id, seen);
+    return seen;
   }
 
   async createContainer(spec: ContainerSpec): Promise<string> {

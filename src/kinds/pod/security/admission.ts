@@ -51,17 +51,15 @@ export function admitPodSecurity(state: State, objects: KObject[], opts: Admissi
 /**
  * `--allow-privileged` on manifests about to be applied: those the enforce level would refuse are marked as
  * admitted by the user. Without it, a manifest's own copy of the mark is dropped: a file does not grant itself
- * the opt-in (objects already stored keep theirs). `pending` holds the Namespaces applied in the same command.
+ * the opt-in (objects already stored keep theirs). Namespaces applied in the same command count with their new labels.
  */
 export function settleOptIn(state: State, manifests: KObject[], allow: boolean, templateOf: TemplateOf): void {
   const pendingLabels = new Map(manifests.filter((o) => o.kind === 'Namespace').map((ns) => [ns.metadata.name, ns.metadata.labels]));
   for (const obj of manifests) {
     const subject = podSubject(obj, templateOf);
     if (!subject) continue;
-    const namespace = obj.metadata.namespace ?? 'default';
-    const labels = pendingLabels.has(namespace) ? pendingLabels.get(namespace) : state.get('Namespace', undefined, namespace)?.metadata.labels;
     dropOptIn(subject);
-    if (allow && enforced(subject, namespacePolicy(labels)).length) markOptIn(subject);
+    if (allow && enforced(subject, policyOf(state, obj.metadata.namespace, pendingLabels)).length) markOptIn(subject);
   }
 }
 
@@ -75,8 +73,10 @@ export function podSecurityDenial(state: State, pod: KObject): string | undefine
   return refused.length ? forbidden(pod, policy.enforce!, refused) : undefined;
 }
 
-function policyOf(state: State, namespace: string | undefined): NamespacePolicy {
-  return namespacePolicy(state.get('Namespace', undefined, namespace ?? 'default')?.metadata.labels);
+/** The namespace's policy from its labels: those of a Namespace applied in the same command (`pending`) first. */
+function policyOf(state: State, namespace = 'default', pending?: Map<string, Record<string, string> | undefined>): NamespacePolicy {
+  const labels = pending?.has(namespace) ? pending.get(namespace) : state.get('Namespace', undefined, namespace)?.metadata.labels;
+  return namespacePolicy(labels);
 }
 
 function enforced(subject: PodSubject, policy: NamespacePolicy): Violation[] {
