@@ -6,6 +6,7 @@ import { applyObject, checkNamespace, ensureDefaultNamespace, type ApplyResult }
 import { loadObjects } from './load';
 import { admitPodSecurity, templateOf } from './admission';
 import { convergeTargets } from './converge';
+import { dryRunMode } from './dry-run';
 
 export interface ApplyOptions {
   filename: string[];
@@ -46,10 +47,4 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   });
   if (dryRun) return;
   await convergeTargets(f, objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })), opts);
-}
-
-function dryRunMode(value: string | boolean | undefined): boolean {
-  if (value === undefined || value === 'none') return false;
-  if (value === true || value === 'client' || value === 'server') return true;
-  throw new UsageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
 }

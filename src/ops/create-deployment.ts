@@ -2,6 +2,7 @@
  * `kctl create deployment NAME --image I`: the object kubectl generates (labels and selector app=NAME, one
  * container per --image named after the image, --port on the first container), created and then converged.
  */
+import { dryRunMode } from './dry-run';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { UsageError } from '../errors';
@@ -32,7 +33,7 @@ export async function createDeployment(f: Factory, name: string, command: string
     spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
   };
   await createObject(f, deployment, opts);
-  if (opts.dryRun === undefined || opts.dryRun === 'none') await convergeTargets(f, [{ kind: 'Deployment', namespace: f.namespace(), name }], opts);
+  if (!dryRunMode(opts.dryRun)) await convergeTargets(f, [{ kind: 'Deployment', namespace: f.namespace(), name }], opts);
 }
 
 /** kubectl: the image's last path part without tag or digest, '_' made '-', repeats made unique. */

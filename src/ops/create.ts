@@ -1,4 +1,5 @@
 /** `kctl create <kind>`: builds the object from flags, validates it like a manifest, refuses to overwrite. */
+import { dryRunMode } from './dry-run';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
@@ -54,7 +55,7 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
     throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,name,yaml`);
   }
   validateObject(obj);
-  const dryRun = opts.dryRun !== undefined && opts.dryRun !== 'none';
+  const dryRun = dryRunMode(opts.dryRun);
   const create = (state: import('../store/state').State) => {
     ensureDefaultNamespace(state);
     if (state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new ConflictError(`${pluralName(obj.kind)} "${obj.metadata.name}" already exists`);

@@ -3,6 +3,7 @@
  * (the kind's expose capability: a Deployment's matchLabels, a Pod's labels, ...), its labels, ports from --port
  * or from the object, targetPort = port unless --target-port. Created like `create`, then converged.
  */
+import { dryRunMode } from './dry-run';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
@@ -52,7 +53,7 @@ export async function runExpose(f: Factory, args: string[], opts: ExposeOptions)
     },
   };
   await createObject(f, service, opts, 'exposed');
-  if (opts.dryRun === undefined || opts.dryRun === 'none') await convergeTargets(f, [{ kind: 'Service', namespace, name: service.metadata.name }], opts);
+  if (!dryRunMode(opts.dryRun)) await convergeTargets(f, [{ kind: 'Service', namespace, name: service.metadata.name }], opts);
 }
 
 function portNumber(text: string, flag: string): number {
