@@ -13,7 +13,7 @@ import { pluralName, refName } from '../api/kinds';
 import { ConflictError, KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
-import { bumpGeneration } from '../api/generation';
+import { desiredUpdate, userFields } from './desired';
 import { admitPodSecurity } from './admission';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -97,43 +97,22 @@ async function validate(f: Factory, file: string, original: KObject): Promise<{ 
 }
 
 /**
- * Writes the edit: the desired fields (spec, data, ...), labels and annotations as edited, with defaults;
- * status and server-set metadata stay. Fails if someone else changed those since the editor opened.
- * Returns false when the edit changes nothing once defaults are applied.
+ * Writes the edit (desired.ts). Fails if someone else changed the object since the editor opened. Returns false
+ * when the edit changes nothing once defaults are applied.
  */
 async function save(f: Factory, original: KObject, edited: KObject): Promise<boolean> {
-  const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
-  const wanted = applyDefaults(edited);
   return f.store().update((state) => {
     const live = state.get(original.kind, original.metadata.namespace, original.metadata.name);
     if (!live || live.metadata.uid !== original.metadata.uid) throw new NotFoundError(`${pluralName(original.kind)} "${original.metadata.name}" not found`);
     if (userFields(live) !== userFields(original)) {
       throw new ConflictError(`Operation cannot be fulfilled on ${pluralName(original.kind)} "${original.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`);
     }
-    const { apiVersion: _a, kind: _k, metadata, status: _s, ...desired } = wanted;
-    const next: KObject = { apiVersion: live.apiVersion, kind: live.kind, metadata: { ...live.metadata, labels: metadata.labels, annotations: metadata.annotations }, ...desired, ...(live.status ? { status: live.status } : {}) };
-    if (!next.metadata.labels) delete next.metadata.labels;
-    if (!next.metadata.annotations) delete next.metadata.annotations;
-    if (userFields(next) === userFields(live)) return false;
-    if (JSON.stringify(specOf(next)) !== JSON.stringify(specOf(live))) bumpGeneration(next, live);
+    const next = desiredUpdate(live, edited);
+    if (!next) return false;
     state.put(next);
     admitPodSecurity(f, state, [next]);
     return true;
   });
-}
-
-/** What a user owns in an object: everything but status and server-set metadata, with keys in a fixed order. */
-function userFields(obj: KObject): string {
-  return stableJson({ ...specOf(obj), labels: obj.metadata.labels ?? {}, annotations: obj.metadata.annotations ?? {} });
-}
-
-function specOf(obj: KObject): Record<string, unknown> {
-  const { apiVersion: _a, kind: _k, metadata: _m, status: _s, ...desired } = obj;
-  return desired;
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
 }
 
 /**

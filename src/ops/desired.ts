@@ -1,0 +1,32 @@
+/**
+ * Writing a changed copy of a stored object (`kctl edit`, `kctl patch`): the desired fields (spec, data, ...),
+ * labels and annotations come from the copy, with defaults; status and server-set metadata stay as stored.
+ */
+import type { KObject } from '../api/types';
+import { bumpGeneration } from '../api/generation';
+
+/** The object to store in place of `live`, or undefined when `wanted` changes nothing once defaults apply. */
+export function desiredUpdate(live: KObject, wanted: KObject): KObject | undefined {
+  const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
+  const { apiVersion: _a, kind: _k, metadata, status: _s, ...desired } = applyDefaults(wanted);
+  const next: KObject = { apiVersion: live.apiVersion, kind: live.kind, metadata: { ...live.metadata, labels: metadata.labels, annotations: metadata.annotations }, ...desired, ...(live.status ? { status: live.status } : {}) };
+  if (!next.metadata.labels) delete next.metadata.labels;
+  if (!next.metadata.annotations) delete next.metadata.annotations;
+  if (userFields(next) === userFields(live)) return undefined;
+  if (JSON.stringify(specOf(next)) !== JSON.stringify(specOf(live))) bumpGeneration(next, live);
+  return next;
+}
+
+/** What a user owns in an object: everything but status and server-set metadata, with keys in a fixed order. */
+export function userFields(obj: KObject): string {
+  return stableJson({ ...specOf(obj), labels: obj.metadata.labels ?? {}, annotations: obj.metadata.annotations ?? {} });
+}
+
+function specOf(obj: KObject): Record<string, unknown> {
+  const { apiVersion: _a, kind: _k, metadata: _m, status: _s, ...desired } = obj;
+  return desired;
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
