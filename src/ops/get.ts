@@ -50,7 +50,8 @@ function select(state: State, query: ResourceQuery, namespace: string | undefine
   for (const ref of query.refs) {
     const ns = ref.kind.namespaced ? namespace : undefined;
     if (ref.name !== undefined) {
-      const obj = ns === undefined && ref.kind.namespaced ? state.list(ref.kind.kind).find((o) => o.metadata.name === ref.name) : state.get(ref.kind.kind, ns, ref.name);
+      const candidates = ref.kind.kind === 'Event' ? eventObjects(state, ns) : undefined;
+      const obj = candidates ? candidates.find((o) => o.metadata.name === ref.name) : ns === undefined && ref.kind.namespaced ? state.list(ref.kind.kind).find((o) => o.metadata.name === ref.name) : state.get(ref.kind.kind, ns, ref.name);
       if (obj) objects.push(obj);
       else missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
     } else if (ref.kind.kind === 'Event') {
@@ -62,11 +63,11 @@ function select(state: State, query: ResourceQuery, namespace: string | undefine
   return { objects, missing };
 }
 
-/** Events are kept beside the objects; `get events` shows them as Event objects. */
+/** Events are kept beside the objects; `get events` shows them as Event objects, named the same in every namespace view. */
 function eventObjects(state: State, namespace: string | undefined): KObject[] {
   return state.data.events
-    .filter((e) => namespace === undefined || (e.involvedObject.namespace ?? 'default') === namespace)
-    .map((e, i) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name: `${e.involvedObject.name}.${i}`, namespace: e.involvedObject.namespace ?? 'default', creationTimestamp: e.firstTimestamp }, ...e }) as unknown as KObject);
+    .map((e, i) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name: `${e.involvedObject.name}.${i}`, namespace: e.involvedObject.namespace ?? 'default', creationTimestamp: e.firstTimestamp }, ...e }) as unknown as KObject)
+    .filter((e) => namespace === undefined || e.metadata.namespace === namespace);
 }
 
 /** Pods are shown as Docker sees them now; without a reachable engine the stored status is shown. */
