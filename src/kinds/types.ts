@@ -12,6 +12,7 @@ import type { RolloutStatus } from './deployment/controller/rollout-status';
 import type { Backend } from './service/controller/backends';
 import type { KindColumns } from '../printers/columns/types';
 import type { DescribeContext } from '../printers/describe/context';
+import type { PatchShape } from '../api/patch/shape';
 
 /** The registry lookup, handed to controllers so they need not import the registry (no import cycle). */
 export type KindLookup = (kind: string | undefined) => KindDefinition | undefined;
@@ -82,6 +83,8 @@ export interface KindDefinition {
   portForward?: PortForwardCapability;
   rollout?: RolloutCapability;
   columns?: KindColumns;
+  /** Its fields' lists that a strategic merge patch merges (besides metadata's); other lists are replaced. */
+  patchShape?: PatchShape;
   describe?(obj: KObject, ctx: DescribeContext): string;
   /** kubectl's api-resources VERBS. */
   verbs: readonly string[];

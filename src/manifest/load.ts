@@ -127,10 +127,10 @@ function locate(locator: SourceLocator, p: FieldProblem): Position {
   return locator.locate(at.path, at.part);
 }
 
-function problemText(p: FieldProblem): string {
+export function problemText(p: FieldProblem): string {
   return p.field.length ? `${formatFieldPath(p.field)}: ${p.message}` : p.message;
 }
 
-function ignoredText(path: FieldPath): string {
+export function ignoredText(path: FieldPath): string {
   return `${formatFieldPath(path)} is ignored by kctl (one Docker host)`;
 }

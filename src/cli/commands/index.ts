@@ -27,6 +27,7 @@ const modules: Register[] = [
   require('./label').register,
   require('./expose').register,
   require('./edit').register,
+  require('./patch').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,

@@ -1,5 +1,6 @@
 /** The Deployment kind. Implementations load when first used: `kctl get deployments` needs only the columns. */
 import type { KindDefinition } from '../types';
+import { conditionsShape, podTemplateShape } from '../pod/patch-shape';
 import { MANIFEST_VERBS } from '../verbs';
 import { specReplicasScale, templateExpose, templateOf } from '../workload';
 
@@ -21,6 +22,7 @@ export const definition: KindDefinition = {
     status: (dep, state) => (require('./controller/rollout-status') as typeof import('./controller/rollout-status')).rolloutStatus(dep, state),
     rolledBackSince: (state, dep, since) => autorollback().rollbackSince(state, dep, since),
   },
+  patchShape: { spec: { template: podTemplateShape }, status: conditionsShape },
   get columns() {
     return (require('./columns') as typeof import('./columns')).deploymentColumns;
   },

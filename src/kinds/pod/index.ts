@@ -1,5 +1,6 @@
 /** The Pod kind. Its controller runs against the container runtime (controllers/pod), not over the state. */
 import type { KindDefinition } from '../types';
+import { podShape } from './patch-shape';
 import { MANIFEST_VERBS } from '../verbs';
 import { containerPorts, nonEmptySelector } from '../workload';
 
@@ -12,6 +13,7 @@ export const definition: KindDefinition = {
     selector: (pod) => nonEmptySelector(pod, pod.metadata.labels),
     ports: (pod) => containerPorts(pod.spec),
   },
+  patchShape: podShape,
   get columns() {
     return (require('./columns') as typeof import('./columns')).podColumns;
   },

@@ -1,5 +1,6 @@
 /** The ReplicaSet kind: only Deployments make them, but they can be scaled, exposed and port-forwarded to. */
 import type { KindDefinition } from '../types';
+import { conditionsShape, podTemplateShape } from '../pod/patch-shape';
 import { specReplicasScale, templateExpose, templateOf } from '../workload';
 
 export const definition: KindDefinition = {
@@ -9,6 +10,7 @@ export const definition: KindDefinition = {
   scale: specReplicasScale,
   podsOf: (state, rs) => (require('../ownership') as typeof import('../ownership')).controlledBy(state, 'Pod', rs),
   expose: templateExpose,
+  patchShape: { spec: { template: podTemplateShape }, status: conditionsShape },
   get columns() {
     return (require('./columns') as typeof import('./columns')).replicaSetColumns;
   },

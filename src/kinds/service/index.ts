@@ -1,5 +1,6 @@
 /** The Service kind. Its controller reads pods: the garbage collector first removes what the workloads let go. */
 import type { KindDefinition } from '../types';
+import { mergedList } from '../../api/patch/shape';
 import { MANIFEST_VERBS } from '../verbs';
 import { nonEmptySelector } from '../workload';
 
@@ -18,6 +19,7 @@ export const definition: KindDefinition = {
     backends: (state, svc, remote) => forward().serviceForwardBackends(state, svc, remote),
     shownRemote: (state, svc, remote) => forward().shownServiceRemote(state, svc, remote),
   },
+  patchShape: { spec: { ports: mergedList('port') } },
   get columns() {
     return (require('./columns') as typeof import('./columns')).serviceColumns;
   },

@@ -1,0 +1,124 @@
+/**
+ * `kctl patch (TYPE NAME | TYPE/NAME | -f FILE) (-p PATCH | --patch-file FILE) [--type strategic|merge|json]`:
+ * kubectl's three patch types on any stored kind. The patched object is validated like a manifest (problems
+ * at their line:col in a patch file) and admitted like apply; status and server-set fields stay as stored.
+ * `--local` patches the -f objects and prints them, touching nothing stored.
+ */
+import type { Factory } from '../../app/factory';
+import type { KObject } from '../../api/types';
+import { pluralName, refName } from '../../api/kinds';
+import { ConflictError, KctlError, NotFoundError, UsageError, ValidationError } from '../../errors';
+import type { State } from '../../store/state';
+import { admitPodSecurity } from '../admission';
+import { convergeTargets } from '../converge';
+import { desiredUpdate } from '../desired';
+import { dryRunMode, type DryRunFlag } from '../dry-run';
+import { loadObjects } from '../load';
+import { parseResourceArgs } from '../resource-args';
+import { patchObject, shapeOf } from './apply-patch';
+import { positionInPatch, readPatch, type PatchDocument } from './document';
+import { PATCH_TYPES, type PatchType } from './types';
+
+export interface PatchOptions {
+  patch?: string;
+  patchFile?: string;
+  type?: string;
+  filename?: string[];
+  recursive?: boolean;
+  local?: boolean;
+  dryRun?: DryRunFlag;
+  output?: string;
+  wait: boolean;
+  timeout: string;
+}
+
+interface Target {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export async function runPatch(f: Factory, args: string[], opts: PatchOptions): Promise<void> {
+  const type = patchType(opts.type);
+  const dryRun = dryRunMode(opts.dryRun);
+  const files = opts.filename ?? [];
+  if (opts.local && args.length) throw new UsageError('cannot specify --local and server resources');
+  if (opts.local && files.length === 0) throw new UsageError('--local requires a filename (-f)');
+  if (files.length && args.length) throw new UsageError('cannot specify resources by name and by filename (-f) together');
+  if (!files.length && !args.length) throw new UsageError('You must provide one or more resources by argument or filename.');
+  const doc = readPatch(opts.patch, opts.patchFile, f.cwd);
+  const fromFiles = files.length ? await loadObjects(f, files, Boolean(opts.recursive)) : [];
+
+  if (opts.local) {
+    const patched = fromFiles.map((obj) => checkedResult(obj, doc, type));
+    return print(f, patched.map((obj) => ({ obj, changed: true })), opts.output, '');
+  }
+
+  const targets: Target[] = files.length ? fromFiles.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })) : namedTargets(f, args);
+  for (const t of targets) {
+    if (!kindVerbs(t.kind).includes('patch')) throw new KctlError(`${pluralName(t.kind)} "${t.name}": the server does not allow this method on the requested resource (kctl makes ${pluralName(t.kind)} itself)`);
+  }
+  const patchAll = (state: State) =>
+    targets.map((t) => {
+      const live = state.get(t.kind, t.namespace, t.name);
+      if (!live) throw new NotFoundError(`${pluralName(t.kind)} "${t.name}" not found`);
+      const patched = checkedResult(live, doc, type);
+      if (patched.metadata.resourceVersion !== live.metadata.resourceVersion) {
+        throw new ConflictError(`Operation cannot be fulfilled on ${pluralName(t.kind)} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`);
+      }
+      const next = desiredUpdate(live, patched);
+      if (!next) return { obj: live, changed: false };
+      state.put(next);
+      admitPodSecurity(f, state, [next]);
+      return { obj: next, changed: true };
+    });
+  const results = dryRun ? patchAll(f.store().read()) : await f.store().update(patchAll);
+  print(f, results, opts.output, dryRun ? ' (dry run)' : '');
+  const changed = results.filter((r) => r.changed).map((r) => ({ kind: r.obj.kind, namespace: r.obj.metadata.namespace, name: r.obj.metadata.name }));
+  if (!dryRun && changed.length) await convergeTargets(f, changed, opts);
+}
+
+function patchType(value: string | undefined): PatchType {
+  const type = (value ?? 'strategic') as PatchType;
+  if (!PATCH_TYPES.includes(type)) throw new UsageError(`--type must be one of [${PATCH_TYPES.join(' ')}], not "${value}"`);
+  return type;
+}
+
+function namedTargets(f: Factory, args: string[]): Target[] {
+  const { refs } = parseResourceArgs(args, { requireName: true });
+  return refs.map((ref) => ({ kind: ref.kind.kind, namespace: ref.kind.namespaced ? f.namespace() : undefined, name: ref.name! }));
+}
+
+function kindVerbs(kind: string): readonly string[] {
+  const { kindDefinition } = require('../../kinds/registry') as typeof import('../../kinds/registry');
+  return kindDefinition(kind)?.verbs ?? [];
+}
+
+/** The patched object, valid and still the same object; problems as apply words them. */
+function checkedResult(obj: KObject, doc: PatchDocument, type: PatchType): KObject {
+  const shown = `${pluralName(obj.kind)} "${obj.metadata.name}"`;
+  const patched = patchObject(obj, doc.value, type, shown) as KObject;
+  const { checkObject } = require('../../manifest/check-object') as typeof import('../../manifest/check-object');
+  const { problemText } = require('../../manifest/load') as typeof import('../../manifest/load');
+  const result = checkObject(patched);
+  if (!result.object) {
+    const at = (field: import('../../api/problems').FieldPath) => {
+      const pos = positionInPatch(doc, type, field, patched, shapeOf(obj.kind));
+      return `${doc.file}:${pos.line}:${pos.col}: `;
+    };
+    const prefix = `The ${obj.kind} "${obj.metadata.name}" is invalid: `;
+    throw new ValidationError(result.problems.map((p) => (doc.file ? at(p.at?.path ?? p.field) : prefix) + problemText(p)));
+  }
+  const same = result.object.apiVersion === obj.apiVersion && result.object.kind === obj.kind && result.object.metadata.name === obj.metadata.name && result.object.metadata.namespace === obj.metadata.namespace;
+  if (!same) throw new KctlError(`${shown}: a patch cannot change apiVersion, kind, metadata.name or metadata.namespace`);
+  return result.object;
+}
+
+function print(f: Factory, results: { obj: KObject; changed: boolean }[], output: string | undefined, suffix: string): void {
+  if (output !== undefined) {
+    const { printObjects } = require('../../printers') as typeof import('../../printers');
+    f.stdout.write(printObjects(results.map((r) => r.obj), { output, now: f.now(), colour: false }));
+    return;
+  }
+  for (const { obj, changed } of results) f.stdout.write(`${refName(obj.kind, obj.metadata.name)} patched${changed ? '' : ' (no change)'}${suffix}\n`);
+}
