@@ -87,3 +87,6 @@ export class StateFileError extends KctlError {
 export class DiffOutcome {
   constructor(readonly failure?: unknown) {}
 }
+
+/** A command whose printed answer is a no (`auth can-i`): exit 1 with nothing more on stderr. */
+export class AnswerNo {}

@@ -3,7 +3,7 @@
  * Command modules only define flags and call into the rest of kctl lazily, so start-up stays small.
  */
 import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { DiffOutcome, ExitCode, KctlError, UsageError } from '../errors';
+import { AnswerNo, DiffOutcome, ExitCode, KctlError, UsageError } from '../errors';
 import { processFactory, type Factory } from '../app/factory';
 import { registerCommands } from './commands';
 import { parseDuration } from '../util/duration';
@@ -59,6 +59,7 @@ export async function main(argv: string[], f: Factory = processFactory()): Promi
 }
 
 export function renderError(e: unknown, f: Factory): number {
+  if (e instanceof AnswerNo) return ExitCode.General;
   if (e instanceof DiffOutcome) return e.failure === undefined ? ExitCode.DiffFound : Math.max(2, renderError(e.failure, f));
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return ExitCode.Success;

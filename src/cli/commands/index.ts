@@ -31,6 +31,8 @@ const modules: Register[] = [
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,
+  require('./api-versions').register,
+  require('./auth').register,
   require('./completion').register,
   require('./version').register,
 ];
