@@ -4,6 +4,21 @@
  */
 import type { KObject } from '../api/types';
 import { bumpGeneration } from '../api/generation';
+import type { FieldPath } from '../api/problems';
+import { ValidationError } from '../errors';
+
+/**
+ * The changed copy, valid as a manifest must be, or a ValidationError: each problem prefixed by `where` (a
+ * patch file's line:col) or, as the API server words it, `The Deployment "web" is invalid: `.
+ */
+export function checkedChange(value: KObject, where?: (field: FieldPath) => string): KObject {
+  const { checkObject } = require('../manifest/check-object') as typeof import('../manifest/check-object');
+  const { problemText } = require('../manifest/load') as typeof import('../manifest/load');
+  const result = checkObject(value);
+  if (result.object) return result.object;
+  const prefix = `The ${value.kind} "${value.metadata?.name}" is invalid: `;
+  throw new ValidationError(result.problems.map((p) => (where ? where(p.at?.path ?? p.field) : prefix) + problemText(p)));
+}
 
 /** The object to store in place of `live`, or undefined when `wanted` changes nothing once defaults apply. */
 export function desiredUpdate(live: KObject, wanted: KObject): KObject | undefined {

@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Factory } from '../../app/factory';
-import { addWaitFlags } from '../shared';
+import { addWaitFlags, collect, parseBool } from '../shared';
 
 export function register(program: Command, f: Factory): void {
   const set = program.command('set').description('Set specific features on objects');
@@ -13,5 +13,22 @@ export function register(program: Command, f: Factory): void {
   ).action(async (args: string[], opts) => {
     const { runSetImage } = require('../../ops/set-image') as typeof import('../../ops/set-image');
     await runSetImage(f, args, opts);
+  });
+  addWaitFlags(
+    set
+      .command('env')
+      .description('Update environment variables of pod templates: kctl set env deployment/web KEY=VALUE OTHER- (--from=configmap/NAME, --list)')
+      .argument('<args...>', 'TYPE NAME | TYPE/NAME, then KEY=VALUE or KEY- items')
+      .option('-e, --env <KEY=VALUE>', 'a variable to set (repeatable)', collect)
+      .option('--from <source>', 'configmap/NAME or secret/NAME: one variable per key, read from it')
+      .option('--prefix <prefix>', 'prefix the names of the variables --from adds')
+      .option('--keys <key>', 'with --from: only these keys (repeatable)', collect)
+      .option('-c, --containers <names>', 'the containers to change: names or globs, comma-separated', '*')
+      .option('--list', 'print the variables instead of changing them')
+      .option('--overwrite [bool]', 'replace variables that already have another value', parseBool('overwrite'), true),
+    'the rollout to finish',
+  ).action(async (args: string[], opts) => {
+    const { runSetEnv } = require('../../ops/set-env') as typeof import('../../ops/set-env');
+    await runSetEnv(f, args, opts);
   });
 }

@@ -7,11 +7,11 @@
 import type { Factory } from '../../app/factory';
 import type { KObject } from '../../api/types';
 import { pluralName, refName } from '../../api/kinds';
-import { ConflictError, KctlError, NotFoundError, UsageError, ValidationError } from '../../errors';
+import { ConflictError, KctlError, NotFoundError, UsageError } from '../../errors';
 import type { State } from '../../store/state';
 import { admitPodSecurity } from '../admission';
 import { convergeTargets } from '../converge';
-import { desiredUpdate } from '../desired';
+import { checkedChange, desiredUpdate } from '../desired';
 import { dryRunMode, type DryRunFlag } from '../dry-run';
 import { loadObjects } from '../load';
 import { parseResourceArgs } from '../resource-args';
@@ -98,20 +98,16 @@ function kindVerbs(kind: string): readonly string[] {
 function checkedResult(obj: KObject, doc: PatchDocument, type: PatchType): KObject {
   const shown = `${pluralName(obj.kind)} "${obj.metadata.name}"`;
   const patched = patchObject(obj, doc.value, type, shown) as KObject;
-  const { checkObject } = require('../../manifest/check-object') as typeof import('../../manifest/check-object');
-  const { problemText } = require('../../manifest/load') as typeof import('../../manifest/load');
-  const result = checkObject(patched);
-  if (!result.object) {
-    const at = (field: import('../../api/problems').FieldPath) => {
-      const pos = positionInPatch(doc, type, field, patched, shapeOf(obj.kind));
-      return `${doc.file}:${pos.line}:${pos.col}: `;
-    };
-    const prefix = `The ${obj.kind} "${obj.metadata.name}" is invalid: `;
-    throw new ValidationError(result.problems.map((p) => (doc.file ? at(p.at?.path ?? p.field) : prefix) + problemText(p)));
-  }
-  const same = result.object.apiVersion === obj.apiVersion && result.object.kind === obj.kind && result.object.metadata.name === obj.metadata.name && result.object.metadata.namespace === obj.metadata.namespace;
+  const where = doc.file
+    ? (field: import('../../api/problems').FieldPath) => {
+        const pos = positionInPatch(doc, type, field, patched, shapeOf(obj.kind));
+        return `${doc.file}:${pos.line}:${pos.col}: `;
+      }
+    : undefined;
+  const checked = checkedChange(patched, where);
+  const same = checked.apiVersion === obj.apiVersion && checked.kind === obj.kind && checked.metadata.name === obj.metadata.name && checked.metadata.namespace === obj.metadata.namespace;
   if (!same) throw new KctlError(`${shown}: a patch cannot change apiVersion, kind, metadata.name or metadata.namespace`);
-  return result.object;
+  return checked;
 }
 
 function print(f: Factory, results: { obj: KObject; changed: boolean }[], output: string | undefined, suffix: string): void {
