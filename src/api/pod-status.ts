@@ -32,3 +32,8 @@ export function isPodActive(pod: KObject): boolean {
   const phase = pod.status?.phase;
   return !pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed';
 }
+
+/** How long a Pod being deleted may take to stop: the delete's grace period (--grace-period, --now, --force) if one was given, else its spec's. */
+export function terminationGraceSeconds(pod: KObject): number {
+  return pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+}

@@ -6,6 +6,7 @@ export interface ObjectMeta {
   uid?: string;
   creationTimestamp?: string;
   deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
   generation?: number;
   resourceVersion?: string;
   labels?: Record<string, string>;

@@ -17,11 +17,15 @@ export interface DeleteOptions {
   all?: boolean;
   allNamespaces?: boolean;
   ignoreNotFound?: boolean;
+  gracePeriod?: string;
+  now?: boolean;
+  force?: boolean;
   wait: boolean;
   timeout: string;
 }
 
 export async function runDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<void> {
+  const grace = gracePeriod(opts);
   const refs = await refsToDelete(f, args, opts);
   const namespace = opts.allNamespaces ? undefined : f.namespace();
   const sel = opts.selector ? parseSelector(opts.selector) : undefined;
@@ -37,6 +41,8 @@ export async function runDelete(f: Factory, args: string[], opts: DeleteOptions)
       for (const obj of found) {
         if (obj.kind === 'Namespace' && obj.metadata.name === 'default') throw new UsageError('namespaces "default" is forbidden: this namespace may not be deleted');
         obj.metadata.deletionTimestamp ??= rfc3339(f.now());
+        // As the API server: a second delete may shorten a pod's grace period, never lengthen it.
+        if (obj.kind === 'Pod' && grace !== undefined && grace < (obj.metadata.deletionGracePeriodSeconds ?? Infinity)) obj.metadata.deletionGracePeriodSeconds = grace;
         state.put(obj);
         deleted.push(obj);
       }
@@ -44,13 +50,30 @@ export async function runDelete(f: Factory, args: string[], opts: DeleteOptions)
     collectGarbage(state, f.now());
     return { deleted, missing };
   });
-  for (const obj of deleted) f.stdout.write(`${kindInfo(obj.kind).display} "${obj.metadata.name}" deleted\n`);
+  if (grace === 0) f.stderr.write('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+  for (const obj of deleted) f.stdout.write(`${kindInfo(obj.kind).display} "${obj.metadata.name}" ${grace === 0 ? 'force deleted' : 'deleted'}\n`);
   if (deleted.length === 0 && missing.length === 0) f.stderr.write('No resources found\n');
   if (deleted.length) {
     const targets: Target[] = deleted.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: true }));
     await convergeTargets(f, targets, opts);
   }
   if (missing.length && !opts.ignoreNotFound) throw new NotFoundError(missing.join('\n'));
+}
+
+/**
+ * kubectl's grace period rules: --grace-period=-1 (the default) keeps each pod's own; 0 needs --force (else it
+ * becomes 1, against accidental data loss); --force alone means 0; --now means 1.
+ */
+function gracePeriod(opts: DeleteOptions): number | undefined {
+  let grace = opts.gracePeriod === undefined ? -1 : Number(opts.gracePeriod);
+  if (!Number.isInteger(grace)) throw new UsageError(`invalid argument "${opts.gracePeriod}" for "--grace-period" flag: must be an integer number of seconds`);
+  if (opts.now) {
+    if (grace !== -1) throw new UsageError('--now and --grace-period cannot be specified together');
+    grace = 1;
+  }
+  if (grace === 0 && !opts.force) grace = 1;
+  if (opts.force && grace < 0) grace = 0;
+  return grace < 0 ? undefined : grace;
 }
 
 async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<(ResourceRef & { namespace?: string })[]> {

@@ -13,7 +13,10 @@ export function register(program: Command, f: Factory): void {
       .option('-l, --selector <selector>', 'label selector')
       .option('--all', 'delete all resources of the given types in the namespace')
       .option('-A, --all-namespaces', 'with --all or -l: across all namespaces')
-      .option('--ignore-not-found', 'treat "not found" as a successful delete'),
+      .option('--ignore-not-found', 'treat "not found" as a successful delete')
+      .option('--grace-period <seconds>', "seconds a pod's containers get between SIGTERM and SIGKILL (-1: the pod's own; 0 needs --force)")
+      .option('--now', 'a grace period of 1 second')
+      .option('--force', 'with no --grace-period (or 0): stop the containers at once, with SIGKILL'),
     'the objects and their containers to be gone',
   ).action(async (resources: string[], opts) => {
     const { runDelete } = require('../../ops/delete') as typeof import('../../ops/delete');

@@ -1,3 +1,4 @@
+import { terminationGraceSeconds } from '../../api/pod-status';
 import type { KObject } from '../../api/types';
 import { age } from '../../printers/age';
 import { controllerOf, describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z } from '../../printers/describe/common';
@@ -24,7 +25,7 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
   const deletion = pod.metadata.deletionTimestamp;
   if (deletion && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
     w.write(LEVEL_0, `Status:\tTerminating (lasts ${age(deletion, ctx.now)})\n`);
-    w.write(LEVEL_0, `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30}s\n`);
+    w.write(LEVEL_0, `Termination Grace Period:\t${terminationGraceSeconds(pod)}s\n`);
   } else w.write(LEVEL_0, `Status:\t${status.phase ?? 'Pending'}\n`);
   if (status.reason) w.write(LEVEL_0, `Reason:\t${status.reason}\n`);
   if (status.message) w.write(LEVEL_0, `Message:\t${status.message}\n`);

@@ -55,6 +55,8 @@ export class FakeRuntime implements ContainerRuntime {
   now: () => Date;
   /** How often each operation was asked for. */
   readonly calls = { creates: 0, starts: 0, stops: 0, removes: 0, pulls: 0, execs: 0 };
+  /** The grace period of every stopContainer call, in order. */
+  readonly stopGraces: number[] = [];
   /** Every event, in order, whether anyone listened or not. */
   readonly emitted: RuntimeEvent[] = [];
 
@@ -218,6 +220,7 @@ export class FakeRuntime implements ContainerRuntime {
   async stopContainer(id: string, graceSeconds: number): Promise<void> {
     this.guard();
     this.calls.stops++;
+    this.stopGraces.push(graceSeconds);
     const c = this.mustExist(id);
     if (c.info.status !== 'running') return; // 304 on Docker
     this.emit(c, 'kill');

@@ -3,6 +3,7 @@
  * holds the network), then the pod's own storage. The Pod object goes when nothing is left.
  */
 import type { KObject } from '../../../api/types';
+import { terminationGraceSeconds } from '../../../api/pod-status';
 import { LABEL, type ContainerInfo } from '../../../runtime/runtime';
 import type { LocalContext } from '../context';
 import { drainRemainingMs } from '../../../kinds/service/proxy/drain';
@@ -13,7 +14,7 @@ export async function terminatePod(ctx: LocalContext, pod: KObject, actual: Cont
   // A Service endpoint first drains: proxies stop choosing it and its open connections finish (controllers/service/drain.ts).
   const drainMs = actual.some((c) => c.status === 'running') ? drainRemainingMs(ctx.store.read(), pod, ctx.now()) : 0;
   if (drainMs > 0) return { events: [], requeueAfterMs: drainMs };
-  const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
+  const grace = terminationGraceSeconds(pod);
   const sandboxes = actual.filter((c) => c.labels[LABEL.role] === 'sandbox');
   const containers = actual.filter((c) => c.labels[LABEL.role] !== 'sandbox');
   const running = containers.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');

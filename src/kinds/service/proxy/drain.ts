@@ -11,7 +11,7 @@
 import type { KObject } from '../../../api/types';
 import { processAlive } from '../../../store/pid-lock';
 import type { State } from '../../../store/state';
-import { isPodReady } from '../../../api/pod-status';
+import { isPodReady, terminationGraceSeconds } from '../../../api/pod-status';
 import { selects } from '../controller/endpoints';
 
 export const DRAINING_BY = 'kctl.io/draining-by';
@@ -28,7 +28,7 @@ const RECHECK_MS = 200;
  * Pods that were never an endpoint (not Ready, or no Service selects them) and a grace period of 0 skip it.
  */
 export function drainRemainingMs(state: State, pod: KObject, now: Date): number {
-  const graceMs = (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+  const graceMs = terminationGraceSeconds(pod) * 1000;
   const since = Date.parse(pod.metadata.deletionTimestamp ?? '');
   if (graceMs === 0 || Number.isNaN(since) || !isPodReady(pod)) return 0;
   const elapsed = now.getTime() - since;
