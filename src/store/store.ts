@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
-import { randomBytes } from 'crypto';
+import { writeFileAtomic } from '../util/atomic-write';
 import { ConflictError, StateFileError } from '../errors';
 import { PidLock } from './pid-lock';
 import { checkPrivate } from './private-dir';
@@ -115,24 +115,8 @@ export class Store {
     if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
-  /** temp file + fsync + rename + fsync of the directory: a crash leaves the old or the new file, never half. */
+  /** A crash leaves the old or the new file, never half (util/atomic-write.ts). */
   private write(data: StateData): void {
-    const tmp = `${this.path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const fd = fs.openSync(tmp, 'wx', 0o600);
-    try {
-      fs.writeSync(fd, JSON.stringify(data, null, 2) + '\n');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, this.path);
-    fs.chmodSync(this.path, 0o600);
-    try {
-      const dfd = fs.openSync(path.dirname(this.path), 'r');
-      fs.fsyncSync(dfd);
-      fs.closeSync(dfd);
-    } catch {
-      /* some filesystems cannot fsync a directory */
-    }
+    writeFileAtomic(this.path, JSON.stringify(data, null, 2) + '\n');
   }
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import { processAlive } from '../../store/pid-lock';
-import { randomBytes } from 'crypto';
+import { writeFileAtomic } from '../../util/atomic-write';
 
 export interface ControllerInfo {
   pid: number;
@@ -35,10 +35,7 @@ function readInfo(file: string): ControllerInfo | undefined {
 
 /** Written atomically so a reader never sees half of it. */
 export function writeInfo(file: string, info: ControllerInfo): void {
-  // An unpredictable name, created exclusively: nothing placed there beforehand is written through.
-  const tmp = `${file}.tmp-${randomBytes(8).toString('hex')}`;
-  fs.writeFileSync(tmp, JSON.stringify(info) + '\n', { mode: 0o600, flag: 'wx' });
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(info) + '\n');
 }
 
 /** Removes the pid file if it is still this process's. */
