@@ -33,6 +33,7 @@ const modules: Register[] = [
   require('./api-resources').register,
   require('./api-versions').register,
   require('./auth').register,
+  require('./config').register,
   require('./completion').register,
   require('./version').register,
 ];

@@ -3,11 +3,10 @@
  * name or an endpoint URL), else DOCKER_HOST, else DOCKER_CONTEXT, else the CLI's currentContext in
  * config.json (DOCKER_CONFIG honoured), else /var/run/docker.sock.
  */
-import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
-import { homedir } from 'os';
 import { join } from 'path';
 import { UsageError } from '../../errors';
+import { currentContext, dockerConfigDir, namedContext } from './contexts';
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
 
@@ -55,38 +54,18 @@ function socketEndpoint(path: string): Endpoint {
   return { url: `unix://${path}`, socketPath: path, protocol: 'http' };
 }
 
-/** A Docker CLI context: contexts/meta/<sha256(name)>/meta.json holds its endpoint, contexts/tls/<same> its certificates. */
+/** A Docker CLI context's endpoint, with its certificates (contexts.ts). */
 function contextEndpoint(name: string, env: NodeJS.ProcessEnv): Endpoint {
   if (name === 'default') return env.DOCKER_HOST ? parseEndpointUrl(env.DOCKER_HOST, env) : socketEndpoint(DEFAULT_SOCKET);
-  const id = createHash('sha256').update(name).digest('hex');
-  const contexts = join(dockerConfigDir(env), 'contexts');
-  let host: unknown;
-  try {
-    const meta = JSON.parse(readFileSync(join(contexts, 'meta', id, 'meta.json'), 'utf8'));
-    host = meta?.Endpoints?.docker?.Host;
-  } catch {
+  const context = namedContext(name, env);
+  if (!context) {
     throw new UsageError(
       `context "${name}" does not exist`,
       '`docker context ls` lists contexts; --context also takes an endpoint such as unix:///var/run/docker.sock',
     );
   }
-  if (typeof host !== 'string' || !host.includes('://')) throw new UsageError(`context "${name}" has no Docker endpoint`);
-  const tlsDir = join(contexts, 'tls', id, 'docker');
-  return parseEndpointUrl(host, env, existsSync(tlsDir) ? tlsDir : undefined);
-}
-
-function dockerConfigDir(env: NodeJS.ProcessEnv): string {
-  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
-}
-
-/** The CLI's currentContext; a missing or unreadable config.json means none (the CLI only warns about those). */
-function currentContext(env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    const config = JSON.parse(readFileSync(join(dockerConfigDir(env), 'config.json'), 'utf8'));
-    return typeof config?.currentContext === 'string' && config.currentContext ? config.currentContext : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!context.host) throw new UsageError(`context "${name}" has no Docker endpoint`);
+  return parseEndpointUrl(context.host, env, context.tlsDir);
 }
 
 function readTls(dir: string): Endpoint['tls'] {
