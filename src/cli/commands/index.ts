@@ -34,6 +34,7 @@ const modules: Register[] = [
   require('./api-versions').register,
   require('./auth').register,
   require('./config').register,
+  require('./cluster-info').register,
   require('./completion').register,
   require('./version').register,
 ];
