@@ -14,6 +14,7 @@ export interface CreateDeploymentOptions {
   replicas: string;
   port?: string;
   dryRun?: string | boolean;
+  output?: string;
   wait: boolean;
   timeout: string;
 }

@@ -56,6 +56,9 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
   }
   validateObject(obj);
   const dryRun = dryRunMode(opts.dryRun);
+  // What a client-side dry run prints: the object as generated, as kubectl prints it (no defaults; a namespace only when -n named one).
+  const generated = structuredClone(obj);
+  if (!f.globals.namespace) delete generated.metadata.namespace;
   const create = (state: import('../store/state').State) => {
     ensureDefaultNamespace(state);
     if (state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new ConflictError(`${pluralName(obj.kind)} "${obj.metadata.name}" already exists`);
@@ -70,7 +73,7 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
     return;
   }
   const { printObjects } = require('../printers') as typeof import('../printers');
-  f.stdout.write(printObjects([applyDefaults(obj)], { output: opts.output, now: f.now(), colour: false }));
+  f.stdout.write(printObjects([dryRun ? generated : applyDefaults(obj)], { output: opts.output, now: f.now(), colour: false }));
 }
 
 /** A valid ConfigMap/Secret key (Kubernetes' IsConfigMapKey). */

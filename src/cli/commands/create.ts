@@ -10,6 +10,7 @@ export function register(program: Command, f: Factory): void {
     .description('Create a namespace (one Docker network per namespace)')
     .argument('<name>')
     .option('--dry-run [mode]', 'client|server|none')
+    .option('-o, --output <format>', 'yaml|json|name: print the object')
     .action(async (name: string, opts) => {
       const { createNamespace } = require('../../ops/create') as typeof import('../../ops/create');
       await createNamespace(f, name, opts);
@@ -43,7 +44,8 @@ export function register(program: Command, f: Factory): void {
       .requiredOption('--image <image>', 'image to run (repeatable: one container each)', collect)
       .option('--replicas <count>', 'number of replicas', '1')
       .option('--port <port>', 'the containerPort of the first container')
-      .option('--dry-run [mode]', 'client|server|none'),
+      .option('--dry-run [mode]', 'client|server|none')
+      .option('-o, --output <format>', 'yaml|json|name: print the object'),
     'the deployment to be ready',
   ).action(async (name: string, command: string[], opts) => {
     const { createDeployment } = require('../../ops/create-deployment') as typeof import('../../ops/create-deployment');
