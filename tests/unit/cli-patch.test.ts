@@ -89,4 +89,12 @@ describe('kctl patch', () => {
     await fails(['patch', event, '-p', '{"message":"x"}'], 1, expect.stringContaining('the server does not allow this method on the requested resource') as unknown as string);
     expect(await get(env, '.metadata.generation')).toBe('1');
   });
+
+  test("a running pod's labels can be patched: its stored status passes the checks and is kept", async () => {
+    const env = await setup();
+    const pod = (await runCli('get pods -o name', env)).stdout.split('\n')[0];
+    expect(await runCli(['patch', pod, '-p', '{"metadata":{"labels":{"debug":"yes"}}}'], env)).toEqual({ code: 0, stdout: `${pod} patched\n`, stderr: '' });
+    expect(await get(env, '.metadata.labels.debug', pod)).toBe('yes');
+    expect(await get(env, '.status.phase', pod)).toBe('Running');
+  });
 });
