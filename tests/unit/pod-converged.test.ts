@@ -27,6 +27,7 @@ describe('podConverged', () => {
     expect(podConverged(waiting('ContainerCreating'), true)).toEqual({ done: false, waitingFor: 'waiting for pod/p to be ready' });
     expect(podConverged(waiting('PodInitializing'), false)).toEqual({ done: true });
     expect(podConverged(pod({ containerStatuses: [{ name: 'a', state: {} }] }), false)).toEqual({ done: true });
+    expect(podConverged(pod({ containerStatuses: [{ name: 'a' }] }), false)).toEqual({ done: true });
   });
 
   test('an unscheduled pod fails with its reason and message, or Unschedulable', () => {
