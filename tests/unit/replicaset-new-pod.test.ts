@@ -65,3 +65,23 @@ describe('newPod', () => {
     expect(randomInt).toHaveBeenCalledTimes(5);
   });
 });
+
+describe('syncReplicaSet when pod creation is refused part-way', () => {
+  test("status counts the pods that exist, those made before the refusal included", () => {
+    randomInt.mockReset();
+    let n = 0;
+    randomInt.mockImplementation(() => n++ % 27);
+    const { syncReplicaSet } = require('../../src/kinds/replicaset/controller/sync') as typeof import('../../src/kinds/replicaset/controller/sync');
+    const state = new State(emptyState());
+    const owner = rs({ spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'w' }] } } } });
+    state.put(owner);
+    syncReplicaSet(state, state.get('ReplicaSet', 'team', 'web-1')!, NOW, { maxPods: 2 });
+    const after = state.get('ReplicaSet', 'team', 'web-1')!;
+    expect(state.list('Pod')).toHaveLength(2);
+    expect(after.status.replicas).toBe(2);
+    expect(after.status.conditions[0]).toMatchObject({ type: 'ReplicaFailure', reason: 'FailedCreate' });
+    const failed = state.data.events.filter((e) => e.reason === 'FailedCreate').map((e) => e.message);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/^Error creating: pods "web-1-\w{5}" is forbidden: exceeded this host's pod capacity: limited: pods=2 \(KCTL_MAX_PODS\)$/);
+  });
+});
