@@ -5,7 +5,8 @@
 import type { KObject } from '../api/types';
 import { bumpGeneration } from '../api/generation';
 import type { FieldPath } from '../api/problems';
-import { ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
+import { pluralName } from '../api/kinds';
 
 /**
  * The changed copy, valid as a manifest must be, or a ValidationError: each problem prefixed by `where` (a
@@ -44,4 +45,9 @@ function specOf(obj: KObject): Record<string, unknown> {
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+}
+
+/** The API server's answer to a write based on an out-of-date copy of the object. */
+export function modifiedConflict(kind: string, name: string): ConflictError {
+  return new ConflictError(`Operation cannot be fulfilled on ${pluralName(kind)} "${name}": the object has been modified; please apply your changes to the latest version and try again`);
 }

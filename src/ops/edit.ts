@@ -10,10 +10,10 @@ import { randomBytes } from 'crypto';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
-import { ConflictError, KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
+import { KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
-import { desiredUpdate, userFields } from './desired';
+import { desiredUpdate, modifiedConflict, userFields } from './desired';
 import { admitPodSecurity } from './admission';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -105,7 +105,7 @@ async function save(f: Factory, original: KObject, edited: KObject): Promise<boo
     const live = state.get(original.kind, original.metadata.namespace, original.metadata.name);
     if (!live || live.metadata.uid !== original.metadata.uid) throw new NotFoundError(`${pluralName(original.kind)} "${original.metadata.name}" not found`);
     if (userFields(live) !== userFields(original)) {
-      throw new ConflictError(`Operation cannot be fulfilled on ${pluralName(original.kind)} "${original.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`);
+      throw modifiedConflict(original.kind, original.metadata.name);
     }
     const next = desiredUpdate(live, edited);
     if (!next) return false;

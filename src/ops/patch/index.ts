@@ -7,11 +7,12 @@
 import type { Factory } from '../../app/factory';
 import type { KObject } from '../../api/types';
 import { pluralName, refName } from '../../api/kinds';
-import { ConflictError, KctlError, NotFoundError, UsageError } from '../../errors';
+import { KctlError, NotFoundError, UsageError } from '../../errors';
 import type { State } from '../../store/state';
+import type { Target } from '../../kinds/converged';
 import { admitPodSecurity } from '../admission';
 import { convergeTargets } from '../converge';
-import { checkedChange, desiredUpdate } from '../desired';
+import { checkedChange, desiredUpdate, modifiedConflict } from '../desired';
 import { dryRunMode, type DryRunFlag } from '../dry-run';
 import { loadObjects } from '../load';
 import { parseResourceArgs } from '../resource-args';
@@ -30,12 +31,6 @@ export interface PatchOptions {
   output?: string;
   wait: boolean;
   timeout: string;
-}
-
-interface Target {
-  kind: string;
-  namespace?: string;
-  name: string;
 }
 
 export async function runPatch(f: Factory, args: string[], opts: PatchOptions): Promise<void> {
@@ -64,7 +59,7 @@ export async function runPatch(f: Factory, args: string[], opts: PatchOptions): 
       if (!live) throw new NotFoundError(`${pluralName(t.kind)} "${t.name}" not found`);
       const patched = checkedResult(live, doc, type);
       if (patched.metadata.resourceVersion !== live.metadata.resourceVersion) {
-        throw new ConflictError(`Operation cannot be fulfilled on ${pluralName(t.kind)} "${t.name}": the object has been modified; please apply your changes to the latest version and try again`);
+        throw modifiedConflict(t.kind, t.name);
       }
       const next = desiredUpdate(live, patched);
       if (!next) return { obj: live, changed: false };
