@@ -18,6 +18,8 @@ beforeAll(async () => {
   k = new EngineKctl('kctl-fault-state-', engine);
 }, 120_000);
 
+beforeEach(() => engine.ensureRunning(), 120_000);
+
 afterAll(async () => {
   await engine?.destroy();
   await k?.cleanup().catch(() => undefined); // its temp dir (its Docker objects went with the engine)

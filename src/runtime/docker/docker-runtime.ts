@@ -17,7 +17,8 @@ import type {
   RuntimeInfo,
 } from '../runtime';
 import { RuntimeError } from '../runtime';
-import { openClient, type Client } from './client';
+import { DockerUnreachableError } from '../../errors';
+import { askVersion, openClient, type Client } from './client';
 import { createOptions } from './container-config';
 import { containerInfo, oomUnconfirmed } from './container-info';
 import type { Endpoint } from './endpoint';
@@ -59,8 +60,26 @@ export class DockerRuntime implements ContainerRuntime {
     return this.client;
   }
 
-  private call<T>(op: (docker: Dockerode) => Promise<T>): Promise<T> {
-    return engineCall(this.endpoint.url, async () => op((await this.connect()).docker));
+  private async call<T>(op: (docker: Dockerode) => Promise<T>): Promise<T> {
+    try {
+      return await engineCall(this.endpoint.url, async () => op((await this.connect()).docker));
+    } catch (e) {
+      if (e instanceof RuntimeError && (e.statusCode ?? 0) >= 500) await this.throwIfGone();
+      throw e;
+    }
+  }
+
+  /**
+   * An engine that is shutting down fails the requests it is still serving with 500s ("transport is closing"
+   * from containerd) after it has closed its API: when a ping then finds nobody there, the failure is the
+   * engine's going away (exit 7, retried when it is back), not a fault of the container asked for.
+   */
+  private async throwIfGone(): Promise<void> {
+    try {
+      await engineCall(this.endpoint.url, () => askVersion(this.endpoint));
+    } catch (e) {
+      if (e instanceof DockerUnreachableError) throw e;
+    }
   }
 
   async info(): Promise<RuntimeInfo> {

@@ -83,6 +83,11 @@ export class PrivateEngine {
     throw new Error(`the private dockerd did not start (needs root, dockerd, ip and nsenter); its log:\n${this.logTail()}`);
   }
 
+  /** Starts the engine unless it answers: a test that failed while it was stopped leaves the next ones an engine. */
+  async ensureRunning(): Promise<void> {
+    if (!(await this.answers())) await this.start();
+  }
+
   /** SIGTERM, as `systemctl stop docker` does: the engine stops its containers and exits. */
   async stop(): Promise<void> {
     const pid = this.pid();
