@@ -45,8 +45,10 @@ export interface ApplyRules {
   normalize?(manifest: KObject): KObject;
   /** Fields the server sets on a new object. */
   prepareForCreate?(created: KObject): void;
-  /** On update: fields the manifest leaves out but something else owns keep their live value in `next`. */
+  /** On apply's merge: fields the manifest leaves out but another command owns keep their live value in `next`. */
   keepLive?(manifest: KObject, live: KObject, next: KObject): void;
+  /** On every update (apply, replace, edit, patch): what the server allocated and `wanted` leaves out stays in `next`. */
+  keepAllocated?(wanted: KObject, live: KObject, next: KObject): void;
 }
 
 /**

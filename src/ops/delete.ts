@@ -26,7 +26,14 @@ export interface DeleteOptions {
 
 export async function runDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<void> {
   const grace = gracePeriod(opts);
-  const refs = await refsToDelete(f, args, opts);
+  await deleteAndWait(f, await refsToDelete(f, args, opts), grace, opts);
+}
+
+/**
+ * Marks the objects `refs` name (or select) deleted, prints each, then waits until they and their dependents
+ * are gone. `grace` is a pod grace period already settled by gracePeriod().
+ */
+export async function deleteAndWait(f: Factory, refs: DeleteRef[], grace: number | undefined, opts: DeleteOptions): Promise<void> {
   const namespace = opts.allNamespaces ? undefined : f.namespace();
   const sel = opts.selector ? parseSelector(opts.selector) : undefined;
   const { collectGarbage } = require('../controllers/gc') as typeof import('../controllers/gc');
@@ -64,7 +71,7 @@ export async function runDelete(f: Factory, args: string[], opts: DeleteOptions)
  * kubectl's grace period rules: --grace-period=-1 (the default) keeps each pod's own; 0 needs --force (else it
  * becomes 1, against accidental data loss); --force alone means 0; --now means 1.
  */
-function gracePeriod(opts: DeleteOptions): number | undefined {
+export function gracePeriod(opts: Pick<DeleteOptions, 'gracePeriod' | 'now' | 'force'>): number | undefined {
   let grace = opts.gracePeriod === undefined ? -1 : Number(opts.gracePeriod);
   if (!Number.isInteger(grace)) throw new UsageError(`invalid argument "${opts.gracePeriod}" for "--grace-period" flag: must be an integer number of seconds`);
   if (opts.now) {
@@ -76,7 +83,9 @@ function gracePeriod(opts: DeleteOptions): number | undefined {
   return grace < 0 ? undefined : grace;
 }
 
-async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<(ResourceRef & { namespace?: string })[]> {
+export type DeleteRef = ResourceRef & { namespace?: string };
+
+async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<DeleteRef[]> {
   if (opts.filename?.length) {
     if (args.length) throw new UsageError('when -f is given, no resource arguments are taken');
     const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));

@@ -1,5 +1,5 @@
 /**
- * Writing a changed copy of a stored object (`kctl edit`, `kctl patch`): the desired fields (spec, data, ...),
+ * Writing a changed copy of a stored object (`kctl edit`, `kctl patch`, `kctl replace`): the desired fields (spec, data, ...),
  * labels and annotations come from the copy, with defaults; status and server-set metadata stay as stored.
  */
 import type { KObject } from '../api/types';
@@ -7,6 +7,7 @@ import { bumpGeneration } from '../api/generation';
 import type { FieldPath } from '../api/problems';
 import { ConflictError, ValidationError } from '../errors';
 import { pluralName } from '../api/kinds';
+import { kindParts } from '../kinds/catalog';
 
 /**
  * The changed copy, valid as a manifest must be, or a ValidationError: each problem prefixed by `where` (a
@@ -28,6 +29,7 @@ export function desiredUpdate(live: KObject, wanted: KObject): KObject | undefin
   const next: KObject = { apiVersion: live.apiVersion, kind: live.kind, metadata: { ...live.metadata, labels: metadata.labels, annotations: metadata.annotations }, ...desired, ...(live.status ? { status: live.status } : {}) };
   if (!next.metadata.labels) delete next.metadata.labels;
   if (!next.metadata.annotations) delete next.metadata.annotations;
+  kindParts(live.kind)?.apply?.().keepAllocated?.(wanted, live, next);
   if (userFields(next) === userFields(live)) return undefined;
   if (JSON.stringify(specOf(next)) !== JSON.stringify(specOf(live))) bumpGeneration(next, live);
   return next;

@@ -41,6 +41,7 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   for (const key of Object.keys(desiredFields(live))) if (!(key in desired)) delete (next as any)[key];
   next.apiVersion = desired.apiVersion;
   rules.keepLive?.(manifest, live, next);
+  rules.keepAllocated?.(manifest, live, next);
   next.metadata.labels = mergeMap(live.metadata.labels, previous?.metadata?.labels, desired.metadata.labels);
   next.metadata.annotations = { ...mergeMap(live.metadata.annotations, previous?.metadata?.annotations, desired.metadata.annotations), [LAST_APPLIED]: lastApplied };
   if (!next.metadata.labels) delete next.metadata.labels;

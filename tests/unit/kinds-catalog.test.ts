@@ -7,7 +7,7 @@ test.each(CATALOG.map((row) => [row.info.kind, row] as const))('%s: every part l
   if (row.ignored) expect(Array.isArray(row.ignored().ignoredSections)).toBe(true);
   if (row.apply) {
     const rules = row.apply() as Record<string, unknown>;
-    const hooks = ['normalize', 'prepareForCreate', 'keepLive'].filter((name) => typeof rules[name] === 'function');
+    const hooks = ['normalize', 'prepareForCreate', 'keepLive', 'keepAllocated'].filter((name) => typeof rules[name] === 'function');
     expect(hooks.length).toBeGreaterThan(0);
   }
 });

@@ -1,10 +1,10 @@
-/** On apply, a Service keeps its allocated cluster IP and node ports when its manifest leaves them out, as on a cluster. */
+/** On any update, a Service keeps its allocated cluster IP and node ports when the new object leaves them out, as the API server does. */
 import type { KObject } from '../../api/types';
 
-export function keepLive(manifest: KObject, live: KObject, next: KObject): void {
+export function keepAllocated(wanted: KObject, live: KObject, next: KObject): void {
   if (!next.spec) return;
   for (const field of ['clusterIP', 'clusterIPs']) {
-    if (manifest.spec?.[field] === undefined && live.spec?.[field] !== undefined) next.spec[field] = live.spec[field];
+    if (wanted.spec?.[field] === undefined && live.spec?.[field] !== undefined) next.spec[field] = live.spec[field];
   }
   for (const port of next.spec.ports ?? []) {
     if (port.nodePort !== undefined) continue;
