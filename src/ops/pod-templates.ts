@@ -6,7 +6,7 @@
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
-import { NotFoundError, UsageError } from '../errors';
+import { KctlError, NotFoundError, UsageError } from '../errors';
 import { bumpGeneration } from '../api/generation';
 import { kindDefinition, kindsWith } from '../kinds/registry';
 import type { State } from '../store/state';
@@ -54,4 +54,23 @@ export async function updatePodTemplates(f: Factory, targets: TemplateTarget[], 
       return true;
     }),
   );
+}
+
+/** A pod spec's init containers and containers, in the order kubectl walks them. */
+export function templateContainers(spec: any): any[] {
+  return [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+}
+
+/** `-c web,side` or a glob such as `*` or `web-*`, as kubectl's --containers. */
+export function containerMatcher(selector: string): (name: string) => boolean {
+  const patterns = selector.split(',').map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`));
+  return (name) => patterns.some((p) => p.test(name));
+}
+
+/** The containers of `spec` that `-c selector` names; none is kubectl's error. */
+export function selectedContainers(spec: any, selector: string): any[] {
+  const matches = containerMatcher(selector);
+  const containers = templateContainers(spec).filter((c) => matches(c.name));
+  if (containers.length === 0) throw new KctlError(`unable to find container named "${selector}"`);
+  return containers;
 }

@@ -11,7 +11,7 @@ import { KctlError, NotFoundError, UsageError } from '../errors';
 import { checkedChange } from './desired';
 import { resourcesAndPairs } from './metadata-pairs';
 import { convergeTargets } from './converge';
-import { storedTarget, templateTargets, updatePodTemplates } from './pod-templates';
+import { containerMatcher, selectedContainers, storedTarget, templateContainers, templateTargets, updatePodTemplates } from './pod-templates';
 
 export interface SetEnvOptions {
   env?: string[];
@@ -35,14 +35,14 @@ export async function runSetEnv(f: Factory, args: string[], opts: SetEnvOptions)
   const { resources, pairs } = resourcesAndPairs(args, 'env');
   if (resources.length === 0) throw new UsageError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   const targets = templateTargets(f, resources, 'set the environment of');
-  const matches = containerMatcher(opts.containers ?? '*');
 
   if (opts.list) {
     if (pairs.length || opts.env?.length || opts.from) throw new UsageError('--list and --env/KEY=VALUE/--from cannot be combined');
+    const matches = containerMatcher(opts.containers ?? '*');
     const state = f.store().read();
     for (const t of targets) {
       const spec = t.podTemplate(storedTarget(state, t))?.spec ?? {};
-      for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c: EnvVar) => matches(c.name))) {
+      for (const c of templateContainers(spec).filter((c: EnvVar) => matches(c.name))) {
         f.stdout.write(`# ${groupVersionResource(t.kind)} ${t.name}, container ${c.name}\n`);
         for (const e of (c.env ?? []) as EnvVar[]) f.stdout.write(`${listLine(e)}\n`);
       }
@@ -59,10 +59,8 @@ export async function runSetEnv(f: Factory, args: string[], opts: SetEnvOptions)
     f,
     targets,
     (spec) => {
-      const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c: EnvVar) => matches(c.name));
-      if (containers.length === 0) throw new KctlError(`unable to find container named "${opts.containers}"`);
       let changed = false;
-      for (const c of containers) {
+      for (const c of selectedContainers(spec, opts.containers ?? '*')) {
         const before = JSON.stringify(c.env ?? []);
         c.env = updatedEnv((c.env ?? []) as EnvVar[], wanted, remove, opts.overwrite, c.name);
         if (c.env.length === 0) delete c.env;
@@ -74,12 +72,6 @@ export async function runSetEnv(f: Factory, args: string[], opts: SetEnvOptions)
   );
   for (const t of updated) f.stdout.write(`${refName(t.kind, t.name)} env updated\n`);
   await convergeTargets(f, targets, opts);
-}
-
-/** `-c web,side` or a glob such as `*` or `web-*`, as kubectl's --containers. */
-function containerMatcher(spec: string): (name: string) => boolean {
-  const patterns = spec.split(',').map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`));
-  return (name) => patterns.some((p) => p.test(name));
 }
 
 function parsePairs(pairs: string[]): { set: EnvVar[]; remove: string[] } {

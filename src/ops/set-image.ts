@@ -9,7 +9,7 @@ import { refName } from '../api/kinds';
 import { KctlError, UsageError } from '../errors';
 import { resourcesAndPairs } from './metadata-pairs';
 import { convergeTargets } from './converge';
-import { templateTargets, updatePodTemplates } from './pod-templates';
+import { templateContainers, templateTargets, updatePodTemplates } from './pod-templates';
 
 export async function runSetImage(f: Factory, args: string[], opts: { wait: boolean; timeout: string }): Promise<void> {
   const { resources, pairs } = resourcesAndPairs(args, 'image');
@@ -23,7 +23,7 @@ export async function runSetImage(f: Factory, args: string[], opts: { wait: bool
   }
   const targets = templateTargets(f, resources, 'set the image of');
   const updated = await updatePodTemplates(f, targets, (spec) => {
-    const containers: any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+    const containers = templateContainers(spec);
     let changed = false;
     for (const [name, image] of images) {
       const named = name === '*' ? containers : containers.filter((c) => c.name === name);

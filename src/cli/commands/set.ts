@@ -31,4 +31,28 @@ export function register(program: Command, f: Factory): void {
     const { runSetEnv } = require('../../ops/set-env') as typeof import('../../ops/set-env');
     await runSetEnv(f, args, opts);
   });
+  addWaitFlags(
+    set
+      .command('resources')
+      .description('Update the compute resources of pod-template containers: kctl set resources deployment/web --limits=cpu=200m,memory=512Mi')
+      .argument('<resources...>', 'TYPE NAME | TYPE/NAME')
+      .option('--limits <list>', 'NAME=QUANTITY pairs, comma-separated: cpu=200m,memory=512Mi')
+      .option('--requests <list>', 'NAME=QUANTITY pairs, comma-separated: cpu=100m,memory=256Mi')
+      .option('-c, --containers <names>', 'the containers to change: names or globs, comma-separated', '*'),
+    'the rollout to finish',
+  ).action(async (resources: string[], opts) => {
+    const { runSetResources } = require('../../ops/set-resources') as typeof import('../../ops/set-resources');
+    await runSetResources(f, resources, opts);
+  });
+  addWaitFlags(
+    set
+      .command('serviceaccount')
+      .alias('sa')
+      .description('Record the service account of pod templates (ignored on one host): kctl set serviceaccount deployment/web builder')
+      .argument('<args...>', 'TYPE NAME | TYPE/NAME, then the service account'),
+    'the rollout to finish',
+  ).action(async (args: string[], opts) => {
+    const { runSetServiceAccount } = require('../../ops/set-serviceaccount') as typeof import('../../ops/set-serviceaccount');
+    await runSetServiceAccount(f, args, opts);
+  });
 }
