@@ -6,6 +6,7 @@ import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/
 import { AnswerNo, DiffOutcome, ExitCode, KctlError, UsageError } from '../errors';
 import { processFactory, type Factory } from '../app/factory';
 import { registerCommands } from './commands';
+import { builtinCommands } from './builtins';
 import { parseDuration } from '../util/duration';
 
 export function buildProgram(f: Factory): Command {
@@ -51,11 +52,22 @@ function inheritExitOverride(cmd: CommandUnknownOpts): void {
 /** Runs kctl with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: string[], f: Factory = processFactory()): Promise<number> {
   try {
-    await buildProgram(f).parseAsync(argv, { from: 'user' });
+    const program = buildProgram(f);
+    if (unknownCommand(argv, program)) {
+      const { findPlugin, runPlugin } = require('../ops/plugins') as typeof import('../ops/plugins');
+      const plugin = findPlugin(argv, f.env);
+      if (plugin) return await runPlugin(f, plugin);
+    }
+    await program.parseAsync(argv, { from: 'user' });
     return ExitCode.Success;
   } catch (e) {
     return renderError(e, f);
   }
+}
+
+/** Only a first word that is no built-in command may name a plugin (kubectl's rule), so built-ins never look at PATH. */
+function unknownCommand(argv: string[], program: Command): boolean {
+  return argv.length > 0 && !argv[0].startsWith('-') && !builtinCommands(program).has(argv[0]);
 }
 
 export function renderError(e: unknown, f: Factory): number {

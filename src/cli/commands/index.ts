@@ -36,6 +36,7 @@ const modules: Register[] = [
   require('./auth').register,
   require('./config').register,
   require('./cluster-info').register,
+  require('./plugin').register,
   require('./completion').register,
   require('./version').register,
 ];
