@@ -1,14 +1,18 @@
-/** `kctl apply`: load and validate everything first, write it in one transaction, then converge. */
+/** `kctl apply`: load and validate everything first, write it (and --prune's deletions) in one transaction, then converge. */
 import type { Factory } from '../app/factory';
-import { refName } from '../api/kinds';
+import { kindInfo, refName } from '../api/kinds';
 import { KctlError, UsageError } from '../errors';
-import { applyObject, checkNamespace, ensureDefaultNamespace, type ApplyResult } from '../store/apply';
+import { LAST_APPLIED, applyObject, checkNamespace, ensureDefaultNamespace } from '../store/apply';
+import type { Target } from '../kinds/converged';
+import type { KObject } from '../api/types';
+import { markDeleted } from './delete';
+import { prunePlan, pruneVictims, type PruneOptions } from './prune';
 import { loadObjects } from './load';
 import { admitPodSecurity, templateOf } from './admission';
 import { convergeTargets } from './converge';
 import { dryRunMode } from './dry-run';
 
-export interface ApplyOptions {
+export interface ApplyOptions extends PruneOptions {
   filename: string[];
   recursive?: boolean;
   dryRun?: string | boolean;
@@ -21,6 +25,7 @@ export interface ApplyOptions {
 export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   const dryRun = dryRunMode(opts.dryRun);
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
+  const plan = prunePlan(opts);
   const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
   // kubectl's words; without this an empty file went on to reconcile everything.
   if (objects.length === 0) throw new KctlError('no objects passed to apply');
@@ -32,19 +37,39 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
     const namespaces = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
     for (const obj of objects) checkNamespace(state, obj, namespaces);
     settleOptIn(state, objects, Boolean(opts.allowPrivileged), templateOf);
+    const unrecorded = objects.filter((obj) => {
+      const live = state.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+      return live && !live.metadata.annotations?.[LAST_APPLIED];
+    });
+    // kubectl warns before it writes, so before the server's admission warnings.
+    for (const obj of unrecorded) f.stderr.write(missingLastApplied(obj));
     const results = objects.map((obj) => applyObject(state, obj, applyDefaults));
     admitPodSecurity(f, state, objects);
-    return results;
+    const pruned = plan ? pruneVictims(state, plan, objects) : [];
+    for (const obj of pruned) markDeleted(state, obj, f.now());
+    if (pruned.length) (require('../controllers/gc') as typeof import('../controllers/gc')).collectGarbage(state, f.now());
+    return { results, pruned };
   };
   const store = f.store();
-  let results: ApplyResult[];
-  if (dryRun) results = apply(store.read()); // on a copy: never written
-  else results = await store.update(apply);
+  // A dry run works on a copy, never written.
+  const { results, pruned } = dryRun ? apply(store.read()) : await store.update(apply);
 
   objects.forEach((obj, i) => {
     const ref = refName(obj.kind, obj.metadata.name);
     f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} ${results[i]}${dryRun ? ' (dry run)' : ''}\n`);
   });
+  for (const obj of pruned) {
+    const ref = refName(obj.kind, obj.metadata.name);
+    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} pruned${dryRun ? ' (dry run)' : ''}\n`);
+  }
   if (dryRun) return;
-  await convergeTargets(f, objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })), opts);
+  const targets: Target[] = [
+    ...objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })),
+    ...pruned.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: true })),
+  ];
+  await convergeTargets(f, targets, opts);
+}
+
+function missingLastApplied(obj: KObject): string {
+  return `Warning: resource ${kindInfo(obj.kind).plural}/${obj.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kctl apply. kctl apply should only be used on resources created declaratively by either kctl create --save-config or kctl apply. The missing annotation will be patched automatically.\n`;
 }

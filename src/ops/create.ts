@@ -3,12 +3,16 @@ import { dryRunMode } from './dry-run';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
-import { ConflictError, UsageError } from '../errors';
-import { applyObject, ensureDefaultNamespace, checkNamespace } from '../store/apply';
+import { ConflictError, KctlError, UsageError } from '../errors';
+import { applyObject, createFromManifest, ensureDefaultNamespace, checkNamespace } from '../store/apply';
+import { convergeTargets } from './converge';
+import { loadObjects } from './load';
 import { admitPodSecurity } from './admission';
 
 export interface CreateOptions {
   dryRun?: string | boolean;
+  /** Record the last-applied annotation, so that a later `kctl apply` merges as if it had made the object. */
+  saveConfig?: boolean;
   /** yaml | json | name: print the object instead of `<kind>/<name> created`. */
   output?: string;
 }
@@ -47,6 +51,44 @@ export async function createSecret(f: Factory, name: string, opts: ConfigDataOpt
   await createObject(f, obj, opts);
 }
 
+export interface CreateFromFilesOptions extends CreateOptions {
+  filename: string[];
+  recursive?: boolean;
+  wait: boolean;
+  timeout: string;
+}
+
+/** `kctl create -f FILE`: every object in the files is new (one that exists already refuses them all), then converges. */
+export async function createFromFiles(f: Factory, opts: CreateFromFilesOptions): Promise<void> {
+  if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
+  const dryRun = dryRunMode(opts.dryRun);
+  const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+  if (objects.length === 0) throw new KctlError('no objects passed to create');
+  const create = (state: import('../store/state').State) => {
+    ensureDefaultNamespace(state);
+    const namespaces = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+    for (const obj of objects) {
+      if (state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new ConflictError(`${pluralName(obj.kind)} "${obj.metadata.name}" already exists`);
+      checkNamespace(state, obj, namespaces);
+      storeCreated(state, obj, opts);
+    }
+    admitPodSecurity(f, state, objects);
+  };
+  if (dryRun) create(f.store().read());
+  else await f.store().update(create);
+  for (const obj of objects) {
+    const ref = refName(obj.kind, obj.metadata.name);
+    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} created${dryRun ? ' (dry run)' : ''}\n`);
+  }
+  if (!dryRun) await convergeTargets(f, objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })), opts);
+}
+
+function storeCreated(state: import('../store/state').State, obj: KObject, opts: CreateOptions): void {
+  const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
+  if (opts.saveConfig) applyObject(state, obj, applyDefaults);
+  else createFromManifest(state, obj, applyDefaults);
+}
+
 /** Shared by every `create` subcommand. */
 export async function createObject(f: Factory, obj: KObject, opts: CreateOptions, verb = 'created'): Promise<void> {
   const { validateObject } = require('../manifest/load') as typeof import('../manifest/load');
@@ -63,7 +105,7 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
     ensureDefaultNamespace(state);
     if (state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new ConflictError(`${pluralName(obj.kind)} "${obj.metadata.name}" already exists`);
     checkNamespace(state, obj, new Set());
-    applyObject(state, obj, applyDefaults);
+    storeCreated(state, obj, opts);
     admitPodSecurity(f, state, [obj]);
   };
   if (dryRun) create(f.store().read());

@@ -6,6 +6,7 @@ import { parseSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';
 import { rfc3339 } from '../api/time';
 import type { Target } from '../kinds/converged';
+import type { State } from '../store/state';
 import { loadObjects } from './load';
 import { convergeTargets } from './converge';
 import { parseResourceArgs, type ResourceRef } from './resource-args';
@@ -47,10 +48,7 @@ export async function deleteAndWait(f: Factory, refs: DeleteRef[], grace: number
       if (ref.name !== undefined && found.length === 0) missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
       for (const obj of found) {
         if (obj.kind === 'Namespace' && obj.metadata.name === 'default') throw new UsageError('namespaces "default" is forbidden: this namespace may not be deleted');
-        obj.metadata.deletionTimestamp ??= rfc3339(f.now());
-        // As the API server: a second delete may shorten a pod's grace period, never lengthen it.
-        if (obj.kind === 'Pod' && grace !== undefined && grace < (obj.metadata.deletionGracePeriodSeconds ?? Infinity)) obj.metadata.deletionGracePeriodSeconds = grace;
-        state.put(obj);
+        markDeleted(state, obj, f.now(), grace);
         deleted.push(obj);
       }
     }
@@ -65,6 +63,14 @@ export async function deleteAndWait(f: Factory, refs: DeleteRef[], grace: number
     await convergeTargets(f, targets, opts);
   }
   if (missing.length && !opts.ignoreNotFound) throw new NotFoundError(missing.join('\n'));
+}
+
+/** The delete itself: a deletion timestamp the controllers and the garbage collector act on. */
+export function markDeleted(state: State, obj: KObject, now: Date, grace?: number): void {
+  obj.metadata.deletionTimestamp ??= rfc3339(now);
+  // As the API server: a second delete may shorten a pod's grace period, never lengthen it.
+  if (obj.kind === 'Pod' && grace !== undefined && grace < (obj.metadata.deletionGracePeriodSeconds ?? Infinity)) obj.metadata.deletionGracePeriodSeconds = grace;
+  state.put(obj);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { KObject } from '../api/types';
 import { pluralName, refName, resolveResource } from '../api/kinds';
 import { KctlError, NotFoundError, UsageError } from '../errors';
 import { kindParts } from '../kinds/catalog';
-import { applyObject, checkNamespace, ensureDefaultNamespace } from '../store/apply';
+import { checkNamespace, createFromManifest, ensureDefaultNamespace } from '../store/apply';
 import type { State } from '../store/state';
 import { admitPodSecurity } from './admission';
 import { convergeTargets } from './converge';
@@ -71,6 +71,6 @@ function recreate(f: Factory, state: State, obj: KObject): void {
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
   ensureDefaultNamespace(state);
   checkNamespace(state, obj, new Set());
-  applyObject(state, obj, applyDefaults);
+  createFromManifest(state, obj, applyDefaults);
   admitPodSecurity(f, state, [obj]);
 }

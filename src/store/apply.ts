@@ -28,11 +28,7 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   const live = state.get(manifest.kind, manifest.metadata.namespace, manifest.metadata.name);
   const desired = withDefaults(structuredClone(manifest));
   if (!live) {
-    desired.metadata = cleanMetadata(desired.metadata);
-    desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
-    desired.metadata.generation = 1;
-    rules.prepareForCreate?.(desired);
-    state.put(desired);
+    storeNew(state, desired, lastApplied);
     return 'created';
   }
   const previous = parseLastApplied(live);
@@ -58,6 +54,25 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   if (specChanged) bumpGeneration(next, live);
   state.put(next);
   return 'configured';
+}
+
+/**
+ * A new object as the API server stores it (`withDefaults` already applied): server-set metadata dropped,
+ * generation 1, what the kind sets on create. Only apply records `lastApplied`; kubectl create and replace
+ * --force record none, so a later prune leaves their objects alone.
+ */
+function storeNew(state: State, created: KObject, lastApplied?: string): void {
+  created.metadata = cleanMetadata(created.metadata);
+  if (lastApplied !== undefined) created.metadata.annotations = { ...(created.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
+  created.metadata.generation = 1;
+  kindParts(created.kind)?.apply?.().prepareForCreate?.(created);
+  state.put(created);
+}
+
+/** `kctl create` and `replace --force`: the manifest stored as a new object, with no last-applied record. */
+export function createFromManifest(state: State, input: KObject, withDefaults: (o: KObject) => KObject): void {
+  const manifest = kindParts(input.kind)?.apply?.().normalize?.(input) ?? input;
+  storeNew(state, withDefaults(structuredClone(manifest)));
 }
 
 /** The namespace an object goes into must exist (kubectl: `namespaces "x" not found`), "default" always does. */

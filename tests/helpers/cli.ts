@@ -28,14 +28,18 @@ export interface CliEnv {
   env?: NodeJS.ProcessEnv;
 }
 
-export type FakeCliEnv = CliEnv & { runtime: FakeRuntime; write(name: string, text: string): void };
+export type FakeCliEnv = CliEnv & { runtime: FakeRuntime; write(name: string, text: string): void; remove(name: string): void };
 
 /** The usual in-process setup: a temp directory (removed after the test) holding `files`, its own state file, and the fake runtime. */
 export function fakeCliEnv(files: Record<string, string> = {}, opts: { now?: () => Date; env?: NodeJS.ProcessEnv } = {}): FakeCliEnv {
   const dir = tempDir();
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  };
+  const remove = (name: string) => fs.rmSync(path.join(dir, name));
   for (const [name, text] of Object.entries(files)) write(name, text);
-  return { statePath: path.join(dir, 'state.json'), runtime: new FakeRuntime(opts.now ? { now: opts.now } : undefined), cwd: dir, now: opts.now, env: opts.env, write };
+  return { statePath: path.join(dir, 'state.json'), runtime: new FakeRuntime(opts.now ? { now: opts.now } : undefined), cwd: dir, now: opts.now, env: opts.env, write, remove };
 }
 
 /** The moment a clocked test world starts at. */

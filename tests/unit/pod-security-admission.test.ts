@@ -10,6 +10,10 @@ import * as path from 'path';
 import { Store } from '../../src/store/store';
 import { clockedCliEnv, runCli, tempDir, type ClockedCliEnv } from '../helpers/cli';
 
+/** kubectl's warning on applying a namespace apply did not make ("default" exists from the start). */
+const DEFAULT_NOT_APPLIED =
+  'Warning: resource namespaces/default is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kctl apply. kctl apply should only be used on resources created declaratively by either kctl create --save-config or kctl apply. The missing annotation will be patched automatically.\n';
+
 const HINT = 'hint: to run it anyway, label the namespace pod-security.kubernetes.io/enforce=privileged or apply with --allow-privileged\n';
 
 const deployment = (name: string, spec = '') => `apiVersion: apps/v1
@@ -79,7 +83,7 @@ describe('the front door', () => {
   test('a namespace labelled privileged (in the same apply) admits it', async () => {
     const w = world();
     w.write('priv.yaml', namespace('pod-security.kubernetes.io/enforce: privileged') + SOCKET);
-    expect(await w.kctl('apply -f priv.yaml --wait=false')).toEqual({ code: 0, stdout: 'namespace/default configured\ndeployment.apps/agent created\n', stderr: '' });
+    expect(await w.kctl('apply -f priv.yaml --wait=false')).toEqual({ code: 0, stdout: 'namespace/default configured\ndeployment.apps/agent created\n', stderr: DEFAULT_NOT_APPLIED });
     await w.passAt(1000);
     expect((await w.kctl('get pods --no-headers')).stdout).toMatch(/^agent-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running\s/);
   });
@@ -101,7 +105,7 @@ describe('the front door', () => {
     const r = await w.kctl('apply -f warn.yaml --wait=false');
     const restricted =
       'allowPrivilegeEscalation != false (container "web" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "web" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "web" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "web" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")';
-    expect(r).toEqual({ code: 0, stdout: 'namespace/default configured\ndeployment.apps/web created\n', stderr: `Warning: would violate PodSecurity "restricted:latest": ${restricted}\n` });
+    expect(r).toEqual({ code: 0, stdout: 'namespace/default configured\ndeployment.apps/web created\n', stderr: `${DEFAULT_NOT_APPLIED}Warning: would violate PodSecurity "restricted:latest": ${restricted}\n` });
     const events = (await w.kctl('get events --no-headers')).stdout.split('\n').filter((l) => l.includes('PodSecurityAudit'));
     expect(events.map((l) => l.split(/\s+/).slice(1, 4).join(' ') + ' ' + l.slice(l.indexOf('would')))).toEqual([`Warning PodSecurityAudit deployment/web would violate PodSecurity "restricted:latest": ${restricted}`]);
     // A version kctl does not know yet is checked as its latest, and named as the label says.

@@ -11,6 +11,10 @@ export function register(program: Command, f: Factory): void {
       .option('-R, --recursive', 'process the directory used in -f recursively')
       .option('--dry-run [mode]', 'client|server|none: validate and print what would happen without changing anything')
       .option('-o, --output <format>', 'name: print only resource/name')
+      .option('--prune', 'delete objects an earlier apply made that these files no longer hold (needs -l or --all)')
+      .option('-l, --selector <selector>', 'with --prune: only objects with these labels are candidates')
+      .option('--all', 'with --prune: every object of the allowed kinds in the namespaces applied to is a candidate')
+      .option('--prune-allowlist <group/version/kind>', 'with --prune: the kinds to prune, e.g. core/v1/ConfigMap (repeatable; default: kubectl\'s list)', collect)
       .option('--allow-privileged', 'admit pods the namespace\'s Pod Security level refuses (hostPath, privileged, host namespaces...: full access to the host)'),
     'the applied Deployments and Pods to be ready',
   ).action(async (opts) => {
