@@ -12,6 +12,7 @@ import { info as endpoints } from './endpoints/info';
 import { info as event } from './event/info';
 import { info as horizontalpodautoscaler } from './horizontalpodautoscaler/info';
 import { info as namespace } from './namespace/info';
+import { info as node } from './node/info';
 import { info as persistentvolumeclaim } from './persistentvolumeclaim/info';
 import { info as pod } from './pod/info';
 import { info as replicaset } from './replicaset/info';
@@ -31,6 +32,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },
   { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
   { info: event },
+  { info: node },
 ];
 
 const byKind = new Map(CATALOG.map((k) => [k.info.kind, k]));

@@ -21,6 +21,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['Secret', () => require('./secret')],
   ['PersistentVolumeClaim', () => require('./persistentvolumeclaim')],
   ['Event', () => require('./event')],
+  ['Node', () => require('./node')],
 ];
 
 const loaders = new Map(LINES);

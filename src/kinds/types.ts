@@ -13,6 +13,7 @@ import type { Backend } from './service/controller/backends';
 import type { KindColumns } from '../printers/columns/types';
 import type { DescribeContext } from '../printers/describe/context';
 import type { PatchShape } from '../api/patch/shape';
+import type { ContainerRuntime } from '../runtime/runtime';
 
 /** The registry lookup, handed to controllers so they need not import the registry (no import cycle). */
 export type KindLookup = (kind: string | undefined) => KindDefinition | undefined;
@@ -64,8 +65,17 @@ export interface PortForwardCapability {
   shownRemote(state: State, obj: KObject, remote: string): string;
 }
 
+/** Where the objects of a kind kctl does not store as objects come from: records beside them, or the engine. */
+export interface ListSource {
+  state: State;
+  runtime(): Promise<ContainerRuntime>;
+  env: NodeJS.ProcessEnv;
+}
+
 export interface KindDefinition {
   kind: string;
+  /** The objects of a kind that is not stored as objects (events, the node), made each time they are asked for. */
+  list?(source: ListSource): Promise<KObject[]>;
   /** The object controllers of the kind, in order; each runs over every live object before the next. */
   sync?: ObjectSync[];
   /** The garbage collector runs again just before this kind's controllers (they read what the workloads deleted). */

@@ -5,6 +5,7 @@ import { pluralName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
 import { NotFoundError } from '../errors';
 import { parseResourceArgs } from './resource-args';
+import { listObjects } from './list-objects';
 
 export async function runDescribe(f: Factory, args: string[], opts: { selector?: string; allNamespaces?: boolean }): Promise<void> {
   const query = parseResourceArgs(args);
@@ -15,11 +16,12 @@ export async function runDescribe(f: Factory, args: string[], opts: { selector?:
   const missing: string[] = [];
   for (const ref of query.refs) {
     const inNs = ref.kind.namespaced ? ns : undefined;
-    if (ref.name === undefined) objects.push(...state.list(ref.kind.kind, inNs, sel));
+    if (ref.name === undefined) objects.push(...(await listObjects(f, state, ref.kind.kind, inNs, sel)));
     else {
-      const matches = state.list(ref.kind.kind, inNs).filter((o) => o.metadata.name === ref.name);
+      const all = await listObjects(f, state, ref.kind.kind, inNs);
+      const matches = all.filter((o) => o.metadata.name === ref.name);
       // kubectl describe matches by name prefix when there is no exact match
-      const found = matches.length ? matches : state.list(ref.kind.kind, inNs).filter((o) => o.metadata.name.startsWith(ref.name!));
+      const found = matches.length ? matches : all.filter((o) => o.metadata.name.startsWith(ref.name!));
       if (found.length) objects.push(...found);
       else missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
     }

@@ -7,6 +7,8 @@ import { NotFoundError } from '../errors';
 import type { State } from '../store/state';
 import { parseResourceArgs, type ResourceQuery } from './resource-args';
 import { loadObjects } from './load';
+import { listObjects } from './list-objects';
+import { kindDefinition } from '../kinds/registry';
 
 export interface GetOptions {
   output?: string;
@@ -26,7 +28,7 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
   const query = opts.filename ? await queryFromFiles(f, opts) : parseResourceArgs(args);
   const namespace = opts.allNamespaces ? undefined : f.namespace();
   const render = async (state: State) => {
-    const { objects, missing } = select(state, query, namespace, opts.selector);
+    const { objects, missing } = await select(f, state, query, namespace, opts.selector);
     return { objects: await observe(f, objects), missing };
   };
   if (!opts.watchOnly) {
@@ -43,31 +45,21 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
   }
 }
 
-function select(state: State, query: ResourceQuery, namespace: string | undefined, selector: string | undefined) {
+async function select(f: Factory, state: State, query: ResourceQuery, namespace: string | undefined, selector: string | undefined) {
   const sel = selector ? parseSelector(selector) : undefined;
   const objects: KObject[] = [];
   const missing: string[] = [];
   for (const ref of query.refs) {
     const ns = ref.kind.namespaced ? namespace : undefined;
     if (ref.name !== undefined) {
-      const candidates = ref.kind.kind === 'Event' ? eventObjects(state, ns) : undefined;
-      const obj = candidates ? candidates.find((o) => o.metadata.name === ref.name) : ns === undefined && ref.kind.namespaced ? state.list(ref.kind.kind).find((o) => o.metadata.name === ref.name) : state.get(ref.kind.kind, ns, ref.name);
+      const obj = ns === undefined || kindDefinition(ref.kind.kind)?.list ? (await listObjects(f, state, ref.kind.kind, ns)).find((o) => o.metadata.name === ref.name) : state.get(ref.kind.kind, ns, ref.name);
       if (obj) objects.push(obj);
       else missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
-    } else if (ref.kind.kind === 'Event') {
-      objects.push(...eventObjects(state, ns));
     } else {
-      objects.push(...state.list(ref.kind.kind, ns, sel));
+      objects.push(...(await listObjects(f, state, ref.kind.kind, ns, sel)));
     }
   }
   return { objects, missing };
-}
-
-/** Events are kept beside the objects; `get events` shows them as Event objects, named the same in every namespace view. */
-function eventObjects(state: State, namespace: string | undefined): KObject[] {
-  return state.data.events
-    .map((e, i) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name: `${e.involvedObject.name}.${i}`, namespace: e.involvedObject.namespace ?? 'default', creationTimestamp: e.firstTimestamp }, ...e }) as unknown as KObject)
-    .filter((e) => namespace === undefined || e.metadata.namespace === namespace);
 }
 
 /** Pods are shown as Docker sees them now; without a reachable engine the stored status is shown. */

@@ -144,8 +144,18 @@ export interface RuntimeInfo {
   arch: string;
 }
 
+/** The machine the engine runs on, as `docker info` describes it: what `kctl get nodes` shows. */
+export interface HostInfo {
+  name: string;
+  cpus: number;
+  memoryBytes: number;
+  operatingSystem: string;
+  kernelVersion: string;
+}
+
 export interface ContainerRuntime {
   info(): Promise<RuntimeInfo>;
+  host(): Promise<HostInfo>;
 
   /** Containers whose labels include all of `labels` (running or not). */
   listContainers(labels: Record<string, string>): Promise<ContainerInfo[]>;

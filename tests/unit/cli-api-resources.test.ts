@@ -17,6 +17,7 @@ configmaps                 cm           v1               true         ConfigMap
 endpoints                  ep           v1               true         Endpoints
 events                     ev           v1               true         Event
 namespaces                 ns           v1               false        Namespace
+nodes                      no           v1               false        Node
 persistentvolumeclaims     pvc          v1               true         PersistentVolumeClaim
 pods                       po           v1               true         Pod
 secrets                                 v1               true         Secret
@@ -32,7 +33,7 @@ horizontalpodautoscalers   hpa          autoscaling/v2   true         Horizontal
     const env = setup();
     expect((await runCli('api-resources -o name --api-group apps', env)).stdout).toBe('deployments.apps\nreplicasets.apps\n');
     expect((await runCli('api-resources --namespaced=false -o wide', env)).stdout).toBe(
-      'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND        VERBS                                         CATEGORIES\nnamespaces   ns           v1           false        Namespace   [create delete get list patch update watch]   \n',
+      'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND        VERBS                                         CATEGORIES\nnamespaces   ns           v1           false        Namespace   [create delete get list patch update watch]   \nnodes        no           v1           false        Node        [get list watch]                              \n',
     );
     expect((await runCli('api-resources --api-group= --namespaced --no-headers', env)).stdout.split('\n')[0]).toBe('configmaps               cm    v1    true   ConfigMap');
     expect((await runCli('api-resources -o wide --api-group apps', env)).stdout.split('\n')[1]).toBe('deployments   deploy       apps/v1      true         Deployment   [create delete get list patch update watch]   all');

@@ -4,6 +4,7 @@ import { READ_VERBS } from '../verbs';
 
 export const definition: KindDefinition = {
   kind: 'Event',
+  list: async ({ state }) => (require('./list') as typeof import('./list')).eventObjects(state),
   get columns() {
     return (require('./columns') as typeof import('./columns')).eventColumns;
   },

@@ -12,6 +12,7 @@ import type {
   ContainerSpec,
   ContainerStats,
   ExecResult,
+  HostInfo,
   LogOptions,
   RuntimeEvent,
   RuntimeInfo,
@@ -84,6 +85,11 @@ export class DockerRuntime implements ContainerRuntime {
 
   async info(): Promise<RuntimeInfo> {
     return engineCall(this.endpoint.url, async () => (await this.connect()).engine);
+  }
+
+  async host(): Promise<HostInfo> {
+    const info = await this.call((d) => d.info());
+    return { name: info.Name, cpus: info.NCPU, memoryBytes: info.MemTotal, operatingSystem: info.OperatingSystem, kernelVersion: info.KernelVersion };
   }
 
   async listContainers(labels: Record<string, string>): Promise<ContainerInfo[]> {

@@ -18,6 +18,7 @@ import {
   type LogOptions,
   type PortBinding,
   type RuntimeEvent,
+  type HostInfo,
   type RuntimeInfo,
 } from '../runtime';
 import { runProgram } from './program';
@@ -142,6 +143,11 @@ export class FakeRuntime implements ContainerRuntime {
   async info(): Promise<RuntimeInfo> {
     this.guard();
     return { version: 'fake', apiVersion: '1.41', os: 'linux', arch: 'amd64' };
+  }
+
+  async host(): Promise<HostInfo> {
+    this.guard();
+    return { name: 'fake-host', cpus: 2, memoryBytes: 8 * 1024 ** 3, operatingSystem: 'Debian GNU/Linux 12 (bookworm)', kernelVersion: '6.1.0-fake' };
   }
 
   async listContainers(labels: Record<string, string>): Promise<ContainerInfo[]> {
