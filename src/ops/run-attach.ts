@@ -38,7 +38,7 @@ export async function runAttached(f: Factory, pod: KObject, opts: AttachedRun): 
   void f.interrupted.then(() => (interrupted = true));
   const stopped = () => new KctlError('interrupted', INTERRUPTED_EXIT_CODE);
   try {
-    await streamContainer(f, pod, opts);
+    await streamContainer(f, pod, opts, () => interrupted);
     if (interrupted) throw stopped();
     // kubectl waits for an exit code only where the pod can complete; an Always pod's session just ends.
     if (opts.policy === 'Always') return;
@@ -51,10 +51,11 @@ export async function runAttached(f: Factory, pod: KObject, opts: AttachedRun): 
 }
 
 /** Waits for the pod's container to start, then copies its output (and kctl's stdin) until it exits. */
-async function streamContainer(f: Factory, pod: KObject, opts: AttachedRun): Promise<void> {
+async function streamContainer(f: Factory, pod: KObject, opts: AttachedRun, interrupted: () => boolean): Promise<void> {
   const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
   const { namespace, name } = pod.metadata;
   await convergeTargets(f, [{ kind: 'Pod', namespace, name }], { wait: true, timeout: `${opts.timeoutMs}ms` });
+  if (interrupted()) return;
   const now = f.store().read().get('Pod', namespace, name);
   if (!now) throw new NotFoundError(`pods "${name}" not found`);
   const phase = now.status?.phase;
