@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'stream';
 import type { KObject } from '../api/types';
-import type { ExecOptions, ExecResult, LogOptions } from '../runtime/runtime';
+import type { AttachOptions, ExecOptions, ExecResult, LogOptions } from '../runtime/runtime';
 
 export interface PodEvent {
   type: 'Normal' | 'Warning';
@@ -92,6 +92,8 @@ export interface PodBackend {
   containerOf(pod: KObject, name: string, previous: boolean): Promise<PodContainer>;
   logs(container: PodContainer, opts: LogOptions): Promise<Readable>;
   exec(container: PodContainer, command: string[], opts: ExecOptions): Promise<ExecResult>;
+  /** The container's output from its start until it exits, with stdin fed to it (`kctl run -i`). */
+  attach(container: PodContainer, opts: AttachOptions): Promise<void>;
   /** What the running containers of `pods` use now, by pod uid; pods with none running are absent. */
   usage(pods: KObject[]): Promise<Map<string, PodUsage>>;
   watch(watch: WorldWatch): WorldWatcher;

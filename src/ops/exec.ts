@@ -5,6 +5,7 @@
 import type { Readable } from 'stream';
 import type { Factory } from '../app/factory';
 import { KctlError, UsageError } from '../errors';
+import { rawTerminal } from './terminal';
 
 export interface ExecOptions {
   container?: string;
@@ -26,23 +27,17 @@ export async function runExec(f: Factory, target: string, command: string[], opt
   const container = await backend.containerOf(pod, name, false);
   if (!container.running) throw new KctlError(`unable to upgrade connection: container not found ("${name}")`);
 
-  const terminal = f.stdin as NodeJS.ReadStream;
-  let tty = Boolean(opts.tty);
-  if (tty && !(opts.stdin && terminal.isTTY)) {
-    f.stderr.write('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-    tty = false;
-  }
-  if (tty) terminal.setRawMode?.(true);
+  const terminal = rawTerminal(f, Boolean(opts.tty), Boolean(opts.stdin));
   try {
     const result = await backend.exec(container, command, {
       stdin: opts.stdin ? (f.stdin as Readable) : undefined,
-      tty,
+      tty: terminal.raw,
       onOutput: (stream, chunk) => (stream === 'stdout' ? f.stdout : f.stderr).write(chunk.toString('utf8')),
     });
     f.stdout.write(result.stdout);
     f.stderr.write(result.stderr);
     if (result.exitCode !== 0) throw new KctlError(`command terminated with exit code ${result.exitCode}`, result.exitCode);
   } finally {
-    if (tty) terminal.setRawMode?.(false);
+    terminal.restore();
   }
 }

@@ -14,12 +14,16 @@ import { createObject } from './create';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
 
-export interface ExposeOptions {
+/** What shapes the Service that exposes an object. */
+export interface ServiceOptions {
   port?: string;
   targetPort?: string;
   protocol: string;
   type?: string;
   name?: string;
+}
+
+export interface ExposeOptions extends ServiceOptions {
   dryRun?: string | boolean;
   wait: boolean;
   timeout: string;
@@ -31,29 +35,33 @@ export async function runExpose(f: Factory, args: string[], opts: ExposeOptions)
   const { refs } = parseResourceArgs(args, { requireName: true });
   if (refs.length !== 1) throw new UsageError('expose takes exactly one resource: TYPE NAME or TYPE/NAME');
   const { kind, name } = refs[0];
-  const expose = kindDefinition(kind.kind)?.expose;
-  if (!expose) throw new UsageError(`cannot expose a ${kind.kind}`, `expose a ${oneOf(kindsWith((d) => d.expose))}`);
-  if (opts.type !== undefined && !TYPES.includes(opts.type)) throw new UsageError(`Unsupported service type "${opts.type}"`, `one of: ${TYPES.join(', ')}`);
+  if (!kindDefinition(kind.kind)?.expose) throw new UsageError(`cannot expose a ${kind.kind}`, `expose a ${oneOf(kindsWith((d) => d.expose))}`);
   const namespace = f.namespace();
   const target = f.store().read().get(kind.kind, namespace, name!);
   if (!target) throw new NotFoundError(`${pluralName(kind.kind)} "${name}" not found`);
+  const service = exposingService(target, opts);
+  await createObject(f, service, opts, 'exposed');
+  if (!dryRunMode(opts.dryRun)) await convergeTargets(f, [{ kind: 'Service', namespace, name: service.metadata.name }], opts);
+}
 
+/** The Service kubectl generates for `target` (a kind with the expose capability), in the target's namespace. */
+export function exposingService(target: KObject, opts: ServiceOptions): KObject {
+  const expose = kindDefinition(target.kind)!.expose!;
+  if (opts.type !== undefined && !TYPES.includes(opts.type)) throw new UsageError(`Unsupported service type "${opts.type}"`, `one of: ${TYPES.join(', ')}`);
   const ports = (opts.port !== undefined ? [opts.port] : expose.ports(target)).map((p) => portNumber(p, '--port'));
   if (ports.length === 0) throw new UsageError("couldn't find port via --port flag or introspection", 'give the port: --port 80');
   const targetPort = opts.targetPort === undefined ? undefined : /^\d+$/.test(opts.targetPort) ? portNumber(opts.targetPort, '--target-port') : opts.targetPort;
   const labels = target.metadata.labels;
-  const service: KObject = {
+  return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: opts.name ?? name!, namespace, ...(labels ? { labels: { ...labels } } : {}) },
+    metadata: { name: opts.name ?? target.metadata.name, namespace: target.metadata.namespace, ...(labels ? { labels: { ...labels } } : {}) },
     spec: {
       ports: ports.map((port, i) => ({ ...(ports.length > 1 ? { name: `port-${i + 1}` } : {}), port, protocol: opts.protocol, targetPort: targetPort ?? port })),
       selector: expose.selector(target),
       ...(opts.type ? { type: opts.type } : {}),
     },
   };
-  await createObject(f, service, opts, 'exposed');
-  if (!dryRunMode(opts.dryRun)) await convergeTargets(f, [{ kind: 'Service', namespace, name: service.metadata.name }], opts);
 }
 
 function portNumber(text: string, flag: string): number {

@@ -78,6 +78,11 @@ export interface ContainerSpec {
   /** Supplementary groups of the container's process (supplementalGroups, fsGroup). */
   groupAdd?: string[];
   stopSignal?: string;
+  /** Keep the process's stdin open for an attach (Kubernetes' stdin); closed when that first attach's input ends with stdinOnce. */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  /** A terminal for the process: its output is one raw stream instead of stdout and stderr. */
+  tty?: boolean;
 }
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -116,6 +121,17 @@ export interface ExecOptions {
    * result. A runtime that cannot stream ignores it and returns the output collected.
    */
   onOutput?: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
+}
+
+export interface AttachOptions {
+  /** Fed to the container's stdin (it must have been created with stdin); its end closes that stdin with stdinOnce. */
+  stdin?: Readable;
+  /** The container has a TTY: everything it prints arrives as stdout. */
+  tty?: boolean;
+  /** Everything the container prints from its start, what it printed before the attach included, as it arrives. */
+  onOutput: (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
+  /** Stops the attach early (the user pressed Ctrl-C); the container runs on. */
+  signal?: AbortSignal;
 }
 
 export interface RuntimeEvent {
@@ -181,6 +197,12 @@ export interface ContainerRuntime {
 
   exec(id: string, cmd: string[], opts?: ExecOptions): Promise<ExecResult>;
   logs(id: string, opts: LogOptions): Promise<Readable>;
+  /**
+   * `kubectl attach` / `docker start -a`: streams the output of a started container from its beginning until its
+   * process exits (at once for one that already has), feeding it `stdin`. Resolves when the output has ended or
+   * `signal` aborted; the exit code is the container's (inspectContainer), as for any other exit.
+   */
+  attach(id: string, opts: AttachOptions): Promise<void>;
   stats(id: string): Promise<ContainerStats>;
   /** Events for containers carrying `labels`, until the returned function is called. */
   events(labels: Record<string, string>, onEvent: (e: RuntimeEvent) => void, onError: (e: Error) => void): Promise<() => void>;

@@ -4,6 +4,7 @@
  * Everything a run creates carries a label unique to the run and is removed in afterAll.
  */
 import { randomBytes } from 'crypto';
+import { Readable } from 'stream';
 import { RuntimeError, type ContainerRuntime, type ContainerSpec, type RuntimeEvent } from '../../src/runtime/runtime';
 import { freePort, lines, readAll, until } from './helpers';
 
@@ -115,6 +116,27 @@ export function runtimeContract(name: string, makeRuntime: () => Promise<Contain
       expect(c?.exitCode).toBe(3);
       // stdout and stderr reach the log through separate pipes: their relative order is not guaranteed.
       expect(lines(await readAll(await rt.logs(id, {}))).sort()).toEqual(['hello', 'oops']);
+    });
+
+    test('attach streams the output from the start until the process exits, feeds stdin, and stops on abort', async () => {
+      const quick = await startNew({ command: ['sh', '-c'], args: ['echo hello; echo oops >&2; exit 3'] });
+      await exited(quick);
+      const out = { stdout: '', stderr: '' };
+      await rt.attach(quick, { onOutput: (stream, chunk) => (out[stream] += chunk.toString('utf8')) });
+      expect(out).toEqual({ stdout: 'hello\n', stderr: 'oops\n' });
+
+      const cat = await startNew({ command: ['cat'], stdin: true, stdinOnce: true });
+      let echoed = '';
+      await rt.attach(cat, { stdin: Readable.from(['hi\n']), onOutput: (_stream, chunk) => (echoed += chunk.toString('utf8')) });
+      expect(echoed).toBe('hi\n');
+      expect((await exited(cat))?.exitCode).toBe(0);
+
+      const running = await startNew();
+      const abort = new AbortController();
+      const attached = rt.attach(running, { onOutput: () => undefined, signal: abort.signal });
+      abort.abort();
+      await attached;
+      expect((await rt.inspectContainer(running))?.status).toBe('running');
     });
 
     test('logs honour tail and timestamps', async () => {

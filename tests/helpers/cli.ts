@@ -26,6 +26,8 @@ export interface CliEnv {
   cwd: string;
   now?: () => Date;
   env?: NodeJS.ProcessEnv;
+  /** Resolves when the command is to be interrupted (Ctrl-C); by default never. */
+  interrupted?: Promise<void>;
 }
 
 export type FakeCliEnv = CliEnv & { runtime: FakeRuntime; write(name: string, text: string): void; remove(name: string): void };
@@ -84,7 +86,7 @@ export async function runCli(argv: string[] | string, env: CliEnv, stdin = ''): 
     store: () => (store ??= openStore(f)),
     runtime: async () => env.runtime,
     log: debugLog(globals, () => f.stderr),
-    interrupted: new Promise(() => undefined),
+    interrupted: env.interrupted ?? new Promise(() => undefined),
   };
   const code = await main(args, f);
   return { code, stdout, stderr };

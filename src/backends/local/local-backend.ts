@@ -5,7 +5,7 @@
  * when first used, so a command that only looks (get, logs) does not load the pod controller.
  */
 import type { KObject } from '../../api/types';
-import { LABEL, type ExecOptions, type LogOptions } from '../../runtime/runtime';
+import { LABEL, type AttachOptions, type ExecOptions, type LogOptions } from '../../runtime/runtime';
 import type { PodBackend, PodContainer, PodsSynced, PodUsage, Recovery, WorldPods, WorldWatch, WorldWatcher } from '../backend';
 import type { LocalContext } from './context';
 import type { ServiceProxies } from './service/in-network';
@@ -39,6 +39,10 @@ export class LocalBackend implements PodBackend {
 
   exec(container: PodContainer, command: string[], opts: ExecOptions) {
     return this.ctx.runtime.exec(container.id, command, opts);
+  }
+
+  attach(container: PodContainer, opts: AttachOptions) {
+    return this.ctx.runtime.attach(container.id, opts);
   }
 
   async usage(pods: KObject[]): Promise<Map<string, PodUsage>> {

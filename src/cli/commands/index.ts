@@ -26,6 +26,7 @@ const modules: Register[] = [
   require('./wait').register,
   require('./label').register,
   require('./expose').register,
+  require('./run').register,
   require('./edit').register,
   require('./patch').register,
   require('./replace').register,

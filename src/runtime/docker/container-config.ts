@@ -24,6 +24,9 @@ export function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOpt
     Hostname: sharesNetwork ? undefined : spec.hostname,
     User: spec.user,
     StopSignal: spec.stopSignal,
+    OpenStdin: spec.stdin,
+    StdinOnce: spec.stdinOnce,
+    Tty: spec.tty,
     ExposedPorts: spec.ports?.length ? exposed : undefined,
     HostConfig: {
       NetworkMode: spec.network,

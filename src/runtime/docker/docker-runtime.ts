@@ -3,8 +3,9 @@
  * the engine cannot be reached and with RuntimeError (the engine's message and HTTP status) when it refuses.
  */
 import type Dockerode from 'dockerode';
-import type { Readable } from 'stream';
+import type { Duplex, Readable } from 'stream';
 import type {
+  AttachOptions,
   ExecOptions,
   VolumeOptions,
   ContainerInfo,
@@ -235,6 +236,35 @@ export class DockerRuntime implements ContainerRuntime {
       raw.on('error', (e) => text.destroy(engineError(e, this.endpoint.url) as Error));
       text.on('close', () => raw.destroy()); // the reader stopped early: hang up on the engine
       return raw.pipe(text);
+    });
+  }
+
+  async attach(id: string, opts: AttachOptions): Promise<void> {
+    await this.call(async (d) => {
+      const container = d.getContainer(id);
+      // The output comes from the log, which also holds what the process printed before this attach (a quick
+      // process may be done by now); stdin goes through an attach of its own, whose end closes it (StdinOnce).
+      const input = opts.stdin ? ((await container.attach({ stream: true, stdin: true, stdout: false, stderr: false, hijack: true })) as Duplex) : undefined;
+      const output = (await container.logs({ follow: true, stdout: true, stderr: true })) as unknown as Readable;
+      if (input) {
+        input.resume(); // nothing comes back on it
+        opts.stdin!.pipe(input);
+      }
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const parser = new FrameParser(opts.onOutput);
+          output.on('data', (chunk: Buffer) => (opts.tty ? opts.onOutput('stdout', chunk) : parser.push(chunk)));
+          output.on('end', resolve);
+          output.on('close', resolve);
+          output.on('error', (e) => reject(engineError(e, this.endpoint.url)));
+          if (opts.signal?.aborted) resolve();
+          opts.signal?.addEventListener('abort', () => resolve(), { once: true });
+        });
+      } finally {
+        if (input) opts.stdin!.unpipe(input);
+        input?.destroy();
+        output.destroy();
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 /**
  * An in-memory ContainerRuntime for unit tests of controllers: deterministic (ids, ports and addresses come
- * from counters, times from the injected clock) and answering with Docker's status codes and messages. The
+ * from counters, times from the injected clock) and answering with Docker's status codes and messages. A
+ * container made with stdin runs its program once an attach's input has ended (attach hands it that input). The
  * contract suite (tests/contract) runs against it and against real Docker so the two cannot drift apart.
  * Tests drive the world with crash(), oomKill(), lateOomKill(), setImageUser(), removeBehindBack(), disconnectBehindBack(), setImageMissing(), failPull(),
  * setExecResult(), setStats() and setUnreachable(), and read `calls` and `emitted`.
@@ -10,6 +11,7 @@ import { PassThrough, Readable } from 'stream';
 import { DockerUnreachableError } from '../../errors';
 import {
   RuntimeError,
+  type AttachOptions,
   type ContainerInfo,
   type ContainerRuntime,
   type ContainerSpec,
@@ -35,7 +37,14 @@ export type ExecMatcher = string | RegExp | ((argv: string[], container: Contain
 
 interface LogLine {
   time: Date;
+  stream: 'stdout' | 'stderr';
   text: string;
+}
+
+/** An attach in progress: it is handed every line printed and told when the process exits. */
+interface Attached {
+  line(l: LogLine): void;
+  exited(): void;
 }
 
 interface FakeContainer {
@@ -45,6 +54,9 @@ interface FakeContainer {
   files: Map<string, Buffer>;
   /** Open `logs --follow` readers and how each renders a line; ended when the container stops. */
   followers: Map<PassThrough, (line: LogLine) => string>;
+  attached: Set<Attached>;
+  /** A container made with stdin runs its program once the input of its first attach has ended (the fake does not interleave input and output). */
+  awaitsStdin: boolean;
 }
 
 interface Subscriber {
@@ -195,7 +207,7 @@ export class FakeRuntime implements ContainerRuntime {
       createdAt: this.now().toISOString(),
       ports: [],
     };
-    this.containers.set(id, { info, spec, logs: [], files: new Map(), followers: new Map() });
+    this.containers.set(id, { info, spec, logs: [], files: new Map(), followers: new Map(), attached: new Set(), awaitsStdin: false });
     this.emit(this.containers.get(id)!, 'create');
     return id;
   }
@@ -217,9 +229,14 @@ export class FakeRuntime implements ContainerRuntime {
       ip: this.address(c.spec.network),
     });
     this.emit(c, 'start');
-    const outcome = runProgram([...(c.spec.command ?? []), ...(c.spec.args ?? [])], (p) => c.files.get(p));
-    this.log(c, outcome.stdout);
-    this.log(c, outcome.stderr);
+    c.awaitsStdin = Boolean(c.spec.stdin);
+    if (!c.awaitsStdin) this.runProgram(c, '');
+  }
+
+  private runProgram(c: FakeContainer, stdin: string): void {
+    const outcome = runProgram([...(c.spec.command ?? []), ...(c.spec.args ?? [])], (p) => c.files.get(p), stdin);
+    this.log(c, outcome.stdout, 'stdout');
+    this.log(c, outcome.stderr, 'stderr');
     if (outcome.exitCode !== undefined) this.exit(c, outcome.exitCode);
   }
 
@@ -331,6 +348,33 @@ export class FakeRuntime implements ContainerRuntime {
     return follower;
   }
 
+  async attach(id: string, opts: AttachOptions): Promise<void> {
+    this.guard();
+    const c = this.mustExist(id);
+    const send = (l: LogLine) => opts.onOutput(opts.tty ? 'stdout' : l.stream, Buffer.from(l.text));
+    c.logs.forEach(send);
+    if (c.info.status !== 'running') return;
+    let attached!: Attached;
+    const exited = new Promise<void>((resolve) => {
+      attached = { line: send, exited: resolve };
+      c.attached.add(attached);
+      if (opts.signal?.aborted) resolve();
+      opts.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    try {
+      if (opts.stdin && c.awaitsStdin) {
+        const input = await readText(opts.stdin);
+        if (c.info.status === 'running' && c.awaitsStdin) {
+          c.awaitsStdin = false;
+          this.runProgram(c, input);
+        }
+      }
+      await exited;
+    } finally {
+      c.attached.delete(attached);
+    }
+  }
+
   async stats(id: string): Promise<ContainerStats> {
     this.guard();
     const c = this.mustExist(id);
@@ -393,6 +437,7 @@ export class FakeRuntime implements ContainerRuntime {
     const finishedAt = this.now().toISOString();
     Object.assign(c.info, { status: 'exited', exitCode, oomKilled: oomKilled || undefined, finishedAt, ports: [], ip: undefined });
     c.followers.forEach((_render, follower) => follower.end());
+    c.attached.forEach((a) => a.exited());
     this.emit(c, 'die');
   }
 
@@ -406,12 +451,14 @@ export class FakeRuntime implements ContainerRuntime {
     this.emit(c, 'destroy');
   }
 
-  private log(c: FakeContainer, output: string): void {
+  private log(c: FakeContainer, output: string, stream: LogLine['stream']): void {
     const time = this.now();
-    for (const line of output.split(/(?<=\n)/)) {
-      if (!line) continue;
-      c.logs.push({ time, text: line });
-      for (const [follower, render] of c.followers) follower.write(render({ time, text: line }));
+    for (const text of output.split(/(?<=\n)/)) {
+      if (!text) continue;
+      const line = { time, stream, text };
+      c.logs.push(line);
+      for (const [follower, render] of c.followers) follower.write(render(line));
+      c.attached.forEach((a) => a.line(line));
     }
   }
 
@@ -473,6 +520,12 @@ function matches(matcher: ExecMatcher, argv: string[], container: ContainerInfo)
 function normalizeImage(image: string): string {
   const lastSegment = image.slice(image.lastIndexOf('/') + 1);
   return lastSegment.includes(':') || image.includes('@') ? image : `${image}:latest`;
+}
+
+async function readText(stream: Readable): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  return text;
 }
 
 function hexId(seed: string): string {

@@ -1,7 +1,7 @@
 /**
  * What a container's command does in the fake runtime: a model of the few shell forms tests write, so that
  * `sh -c 'echo hi; exit 3'` exits 3 with "hi" in its logs, as it would on Docker. Understood: `echo [-n] ...`
- * (with `>&2` for stderr), `exit [n]`, `true`, `false`, `:`, `cat FILE...`, separated by `;`, `&&`, `&` or
+ * (with `>&2` for stderr), `exit [n]`, `true`, `false`, `:`, `cat FILE...` (`cat` alone: its stdin), separated by `;`, `&&`, `&` or
  * newlines. Anything else (sleep, a server, `wait`) is taken to run until stopped.
  */
 
@@ -17,14 +17,14 @@ export type FileLookup = (path: string) => Buffer | undefined;
 
 const SHELLS = new Set(['sh', 'ash', 'bash']);
 
-export function runProgram(argv: string[], files: FileLookup): ProgramOutcome {
+export function runProgram(argv: string[], files: FileLookup, stdin = ''): ProgramOutcome {
   const outcome: ProgramOutcome = { stdout: '', stderr: '' };
   if (argv.length === 0) return outcome; // the image's default command: a server or a sleep
   const shell = SHELLS.has(basename(argv[0])) && argv[1] === '-c';
   const statements = shell ? splitStatements(argv[2] ?? '') : [{ words: argv, then: ';' }];
   let status = 0;
   for (const { words, then } of statements) {
-    const result = runCommand(words, files, outcome);
+    const result = runCommand(words, files, stdin, outcome);
     if (result === 'exit') return outcome;
     if (result === 'runs') {
       if (then === '&') continue; // backgrounded: the script goes on
@@ -38,7 +38,7 @@ export function runProgram(argv: string[], files: FileLookup): ProgramOutcome {
 }
 
 /** Runs one simple command into `out`: its status, 'exit' (out.exitCode is set) or 'runs' (never ends by itself). */
-function runCommand(words: string[], files: FileLookup, out: ProgramOutcome): number | 'exit' | 'runs' {
+function runCommand(words: string[], files: FileLookup, stdin: string, out: ProgramOutcome): number | 'exit' | 'runs' {
   const toStderr = words.length > 0 && /^1?>&2$/.test(words[words.length - 1]);
   const args = toStderr ? words.slice(0, -1) : words;
   const write = (text: string) => (toStderr ? (out.stderr += text) : (out.stdout += text));
@@ -58,6 +58,7 @@ function runCommand(words: string[], files: FileLookup, out: ProgramOutcome): nu
       return 0;
     }
     case 'cat': {
+      if (args.length === 1) write(stdin);
       let status = 0;
       for (const path of args.slice(1)) {
         const content = files(path);
