@@ -15,6 +15,8 @@ export const ExitCode = {
   Conflict: 5,
   RolledBack: 6,
   DockerUnreachable: 7,
+  /** What a shell reports for a program ended by Ctrl-C (128 + SIGINT): `kctl run -i` interrupted. */
+  Interrupted: 130,
 } as const;
 
 export class KctlError extends Error {

@@ -7,7 +7,7 @@
 import type { Readable } from 'stream';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
-import { KctlError, NotFoundError } from '../errors';
+import { ExitCode, KctlError, NotFoundError } from '../errors';
 import type { Verdict } from '../kinds/results';
 import type { State } from '../store/state';
 import { convergeTargets } from './converge';
@@ -28,15 +28,12 @@ export interface AttachedRun {
   created: KObject[];
 }
 
-/** What a shell reports for a program ended by Ctrl-C (128 + SIGINT). */
-const INTERRUPTED_EXIT_CODE = 130;
-
 export async function runAttached(f: Factory, pod: KObject, opts: AttachedRun): Promise<void> {
   const { hookInterrupts } = require('../app/interrupts') as typeof import('../app/interrupts');
   hookInterrupts();
   let interrupted = false;
   void f.interrupted.then(() => (interrupted = true));
-  const stopped = () => new KctlError('interrupted', INTERRUPTED_EXIT_CODE);
+  const stopped = () => new KctlError('interrupted', ExitCode.Interrupted);
   try {
     await streamContainer(f, pod, opts, () => interrupted);
     if (interrupted) throw stopped();
