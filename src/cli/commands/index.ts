@@ -8,6 +8,7 @@ const modules: Register[] = [
   require('./apply').register,
   require('./get').register,
   require('./describe').register,
+  require('./events').register,
   require('./delete').register,
   require('./scale').register,
   require('./autoscale').register,
