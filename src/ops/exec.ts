@@ -14,19 +14,8 @@ export interface ExecOptions {
 }
 
 export async function runExec(f: Factory, target: string, command: string[], opts: ExecOptions): Promise<void> {
-  const { podsOf, chooseContainers } = require('./pod-targets') as typeof import('./pod-targets');
-  const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
   if (!command.length) throw new UsageError('you must specify at least one command for the container', 'kctl exec POD -- COMMAND [args...]');
-  const pod = podsOf(f.store().read(), f.namespace(), target, undefined).pods[0];
-  const phase = pod.status?.phase;
-  if (phase === 'Succeeded' || phase === 'Failed') throw new KctlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
-  const choice = chooseContainers(pod, opts.container, false);
-  if (choice.note) f.stderr.write(`${choice.note}\n`);
-  const name = choice.names[0];
-  const backend = await podBackend(f);
-  const container = await backend.containerOf(pod, name, false);
-  if (!container.running) throw new KctlError(`unable to upgrade connection: container not found ("${name}")`);
-
+  const { backend, container } = await execTarget(f, f.namespace(), target, opts.container);
   const terminal = rawTerminal(f, Boolean(opts.tty), Boolean(opts.stdin));
   try {
     const result = await backend.exec(container, command, {
@@ -40,4 +29,20 @@ export async function runExec(f: Factory, target: string, command: string[], opt
   } finally {
     terminal.restore();
   }
+}
+
+/** The running container that `kctl exec` and `kctl cp` work in: the pod's, picked by -c or by default, refused in kubectl's words. */
+export async function execTarget(f: Factory, namespace: string, target: string, containerFlag: string | undefined) {
+  const { podsOf, chooseContainers } = require('./pod-targets') as typeof import('./pod-targets');
+  const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
+  const pod = podsOf(f.store().read(), namespace, target, undefined).pods[0];
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new KctlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const choice = chooseContainers(pod, containerFlag, false);
+  if (choice.note) f.stderr.write(`${choice.note}\n`);
+  const name = choice.names[0];
+  const backend = await podBackend(f);
+  const container = await backend.containerOf(pod, name, false);
+  if (!container.running) throw new KctlError(`unable to upgrade connection: container not found ("${name}")`);
+  return { backend, container };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { FrameParser, mergedText } from '../../src/runtime/docker/frames';
-import { tarball } from '../../src/runtime/docker/tar';
+import { tarball } from '../../src/util/tar';
 
 function frame(kind: 1 | 2, text: string): Buffer {
   const payload = Buffer.from(text);

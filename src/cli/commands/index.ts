@@ -18,6 +18,7 @@ const modules: Register[] = [
   require('./create').register,
   require('./logs').register,
   require('./exec').register,
+  require('./cp').register,
   require('./port-forward').register,
   require('./top').register,
   require('./reconcile').register,

@@ -29,7 +29,7 @@ import { FrameParser, mergedText } from './frames';
 import { onJsonLines } from './json-lines';
 import { mapLimit } from '../../util/map-limit';
 import { containerStats, hasPrevious, type StatsSample } from './stats';
-import { tarball } from './tar';
+import { tarball } from '../../util/tar';
 import { sleep } from '../../util/sleep';
 
 /** Inspections in flight while listing: enough to list 100 containers quickly without flooding the engine. */

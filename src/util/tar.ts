@@ -1,6 +1,7 @@
 /**
- * A minimal in-memory tar (ustar) writer for regular files. No directory entries: the engine creates missing
- * parents (0755) when extracting, and an entry for an existing directory would change its mode (/tmp's 1777).
+ * A minimal in-memory tar (ustar) writer for regular files, and directories when asked (`kctl cp` of an empty
+ * one). The engine and tar create missing parents (0755) when extracting; an entry for an existing directory
+ * would change its mode (/tmp's 1777), so files alone are the default.
  */
 
 export interface TarFile {
@@ -8,6 +9,7 @@ export interface TarFile {
   path: string;
   content: Buffer;
   mode: number;
+  directory?: boolean;
 }
 
 const BLOCK = 512;
@@ -16,7 +18,8 @@ export function tarball(files: TarFile[], mtime = new Date()): Buffer {
   const seconds = Math.floor(mtime.getTime() / 1000);
   const parts: Buffer[] = [];
   for (const f of files) {
-    parts.push(header(f.path, f.mode, f.content.length, seconds), f.content, Buffer.alloc(padding(f.content.length)));
+    if (f.directory) parts.push(header(f.path, f.mode, 0, seconds, '5'));
+    else parts.push(header(f.path, f.mode, f.content.length, seconds), f.content, Buffer.alloc(padding(f.content.length)));
   }
   parts.push(Buffer.alloc(2 * BLOCK)); // end of archive
   return Buffer.concat(parts);
@@ -26,7 +29,7 @@ function padding(size: number): number {
   return (BLOCK - (size % BLOCK)) % BLOCK;
 }
 
-function header(path: string, mode: number, size: number, mtime: number): Buffer {
+function header(path: string, mode: number, size: number, mtime: number, type = '0'): Buffer {
   const h = Buffer.alloc(BLOCK);
   const [prefix, name] = splitName(path);
   h.write(name, 0, 100, 'utf8');
@@ -35,7 +38,7 @@ function header(path: string, mode: number, size: number, mtime: number): Buffer
   octal(h, 116, 8, 0); // gid
   octal(h, 124, 12, size);
   octal(h, 136, 12, mtime);
-  h.write('0', 156, 1, 'ascii'); // regular file
+  h.write(type, 156, 1, 'ascii'); // '0' regular file, '5' directory
   h.write('ustar\u000000', 257, 8, 'ascii');
   h.write(prefix, 345, 155, 'utf8');
   h.fill(' ', 148, 156); // the checksum is computed with its own field as spaces
