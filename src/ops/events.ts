@@ -35,10 +35,18 @@ export async function runEvents(f: Factory, opts: EventsOptions): Promise<void> 
   if (opts.watch) {
     const { watchObjects } = require('./watch') as typeof import('./watch');
     let headers = opts.headers && events.length === 0;
-    await watchObjects(f, list, (changed) => {
-      print(changed, headers);
-      headers = false;
-    }, f.interrupted);
+    await watchObjects(
+      f,
+      list,
+      (changes) => {
+        // Events are only ever added (or counted again); a pruned one is not news.
+        const shown = changes.filter((c) => c.type !== 'DELETED').map((c) => c.object);
+        if (!shown.length) return;
+        print(shown, headers);
+        headers = false;
+      },
+      f.interrupted,
+    );
   }
 }
 

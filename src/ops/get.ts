@@ -22,6 +22,8 @@ export interface GetOptions {
   sortBy?: string;
   watch?: boolean;
   watchOnly?: boolean;
+  /** With -w: print ADDED/MODIFIED/DELETED events (an EVENT column; `{type, object}` in json and yaml). */
+  outputWatchEvents?: boolean;
 }
 
 export async function runGet(f: Factory, args: string[], opts: GetOptions): Promise<void> {
@@ -33,7 +35,8 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
   };
   if (!opts.watchOnly) {
     const { objects, missing } = await render(f.store().read());
-    print(f, objects, query, opts);
+    if (opts.outputWatchEvents && (opts.watch || opts.watchOnly)) printEvents(f, 'ADDED', objects, query, opts);
+    else print(f, objects, query, opts);
     if (objects.length === 0 && missing.length === 0) {
       f.stderr.write(namespace === undefined || query.refs.every((r) => !r.kind.namespaced) ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
     }
@@ -41,7 +44,14 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
   }
   if (opts.watch || opts.watchOnly) {
     const { watchObjects } = require('./watch') as typeof import('./watch');
-    await watchObjects(f, async (state) => (await render(state)).objects, (changed) => print(f, changed, query, { ...opts, headers: false }), f.interrupted);
+    // Each change on its own, as kubectl prints watch events: one object (never a List) each.
+    const report = (changes: import('./watch').WatchChange[]) => {
+      for (const c of changes) {
+        if (opts.outputWatchEvents) printEvents(f, c.type, [c.object], query, { ...opts, headers: false });
+        else print(f, [c.object], query, { ...opts, headers: false }, false);
+      }
+    };
+    await watchObjects(f, async (state) => (await render(state)).objects, report, f.interrupted);
   }
 }
 
@@ -76,10 +86,19 @@ async function observe(f: Factory, objects: KObject[]): Promise<KObject[]> {
   }
 }
 
-function print(f: Factory, objects: KObject[], query: ResourceQuery, opts: GetOptions): void {
+function print(f: Factory, objects: KObject[], query: ResourceQuery, opts: GetOptions, list = !(query.refs.length === 1 && query.refs[0].name !== undefined)): void {
   const { printObjects } = require('../printers') as typeof import('../printers');
+  f.stdout.write(printObjects(objects, printOptions(f, query, opts, list)));
+}
+
+function printEvents(f: Factory, type: import('../printers/watch-events').WatchEventType, objects: KObject[], query: ResourceQuery, opts: GetOptions): void {
+  const { printWatchEvents } = require('../printers/watch-events') as typeof import('../printers/watch-events');
+  f.stdout.write(printWatchEvents(type, objects, printOptions(f, query, opts, false)));
+}
+
+function printOptions(f: Factory, query: ResourceQuery, opts: GetOptions, list: boolean): import('../printers').PrintOptions {
   const { colourEnabled } = require('../printers/colour') as typeof import('../printers/colour');
-  const text = printObjects(objects, {
+  return {
     output: opts.output,
     noHeaders: !opts.headers,
     showLabels: opts.showLabels,
@@ -87,11 +106,10 @@ function print(f: Factory, objects: KObject[], query: ResourceQuery, opts: GetOp
     allNamespaces: opts.allNamespaces,
     sortBy: opts.sortBy,
     kindHeaderPrefix: query.multiKind,
-    list: !(query.refs.length === 1 && query.refs[0].name !== undefined),
+    list,
     now: f.now(),
     colour: colourEnabled(f.stdout, f.env),
-  });
-  f.stdout.write(text);
+  };
 }
 
 async function queryFromFiles(f: Factory, opts: GetOptions): Promise<ResourceQuery> {

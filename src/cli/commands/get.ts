@@ -18,6 +18,7 @@ export function register(program: Command, f: Factory): void {
     .option('--sort-by <jsonpath>', 'sort list by this field, e.g. .metadata.name')
     .option('-w, --watch', 'after listing, watch for changes')
     .option('--watch-only', 'watch for changes without listing first')
+    .option('--output-watch-events', 'with -w: print each change as a watch event (ADDED, MODIFIED, DELETED)')
     .action(async (resources: string[], opts) => {
       const { runGet } = require('../../ops/get') as typeof import('../../ops/get');
       await runGet(f, resources, opts);
