@@ -28,6 +28,7 @@ const modules: Register[] = [
   require('./expose').register,
   require('./edit').register,
   require('./patch').register,
+  require('./kustomize').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,
