@@ -27,6 +27,8 @@ export interface BuildOptions {
   cwd: string;
   /** For env files' bare KEY lines. */
   env: NodeJS.ProcessEnv;
+  /** kustomize's warnings (deprecated fields), one line each. */
+  warn: (line: string) => void;
 }
 
 type Transformer = (k: Kustomization, list: Resource[], files: KustomizeFiles) => Resource[];
@@ -49,18 +51,16 @@ export function buildKustomization(dir: string, opts: BuildOptions): Obj[] {
   const files = new KustomizeFiles(opts.cwd);
   const root = path.resolve(opts.cwd, dir);
   if (!files.stat(root)?.isDirectory()) throw new KctlError(`must build at directory: '${dir}' is not a directory`);
-  const built = accumulate(root, [], files, opts.env);
+  const built = accumulate(root, [], files, opts);
   return legacyOrder(fixNameReferences(addHashSuffixes(built))).map((r) => r.obj);
 }
 
-function accumulate(dir: string, visiting: string[], files: KustomizeFiles, env: NodeJS.ProcessEnv): Resource[] {
-  const parent = visiting[visiting.length - 1];
-  if (parent !== undefined && (parent === dir || parent.startsWith(dir + path.sep) || visiting.includes(dir))) {
-    throw new KctlError(`cycle detected: candidate root '${files.show(dir)}' contains visited root '${files.show(parent)}'`);
-  }
-  const k = readKustomization(files, dir);
-  let list = loadResources(k, files, (sub) => accumulate(sub, [...visiting, dir], files, env));
-  for (const generated of [...generateConfigMaps(k, files, env), ...generateSecrets(k, files, env)]) list = absorbGenerated(list, generated);
+function accumulate(dir: string, visiting: string[], files: KustomizeFiles, opts: BuildOptions): Resource[] {
+  const contained = visiting.find((v) => v === dir || v.startsWith(dir + path.sep));
+  if (contained !== undefined) throw new KctlError(`cycle detected: candidate root '${files.show(dir)}' contains visited root '${files.show(contained)}'`);
+  const k = readKustomization(files, dir, opts.warn);
+  let list = loadResources(k, files, (sub) => accumulate(sub, [...visiting, dir], files, opts));
+  for (const generated of [...generateConfigMaps(k, files, opts.env), ...generateSecrets(k, files, opts.env)]) list = absorbGenerated(list, generated);
   for (const transform of TRANSFORMERS) list = transform(k, list, files);
   return list;
 }

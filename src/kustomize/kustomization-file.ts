@@ -30,7 +30,15 @@ export interface Kustomization {
   fields: Obj;
 }
 
-export function readKustomization(files: KustomizeFiles, dir: string): Kustomization {
+/** kustomize's deprecation warnings, in its order, each printed on stderr when the file is read. */
+const DEPRECATED: [string, string][] = [
+  ['bases', 'resources'],
+  ['commonLabels', 'labels'],
+  ['patchesJson6902', 'patches'],
+  ['patchesStrategicMerge', 'patches'],
+];
+
+export function readKustomization(files: KustomizeFiles, dir: string, warn: (line: string) => void): Kustomization {
   const found = KUSTOMIZATION_FILE_NAMES.filter((n) => files.stat(path.join(dir, n))?.isFile());
   if (found.length === 0) {
     throw new KctlError(`unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${files.show(dir)}'`);
@@ -38,7 +46,7 @@ export function readKustomization(files: KustomizeFiles, dir: string): Kustomiza
   if (found.length > 1) throw new KctlError(`found multiple kustomization files under: ${files.show(dir)}`);
   const file = path.join(dir, found[0]);
   const shown = files.show(file);
-  const parsed = parseYamlDocuments(files.readTextInRoot(dir, found[0]));
+  const parsed = parseYamlDocuments(files.readTextInRoot(dir, found[0]), 'kustomize');
   if (parsed.problems.length) {
     const p = parsed.problems[0];
     throw new KctlError(`${shown}:${p.pos.line}:${p.pos.col}: ${p.message}`);
@@ -54,6 +62,11 @@ export function readKustomization(files: KustomizeFiles, dir: string): Kustomiza
   }
   if (fields.kind !== undefined && fields.kind !== 'Kustomization') {
     throw new KctlError(`${shown}: kind "${String(fields.kind)}" is not supported by kctl (only Kustomization)`);
+  }
+  for (const [field, instead] of DEPRECATED) {
+    if (fields[field] !== undefined && fields[field] !== null) {
+      warn(`# Warning: '${field}' is deprecated. Please use '${instead}' instead. Run 'kustomize edit fix' to update your Kustomization automatically.`);
+    }
   }
   return { dir, shown, fields };
 }

@@ -29,7 +29,7 @@ export function loadResources(k: Kustomization, files: KustomizeFiles, buildDir:
 function fileResources(k: Kustomization, files: KustomizeFiles, entry: string): Resource[] {
   const text = files.readTextInRoot(k.dir, entry);
   const shown = files.show(path.resolve(k.dir, entry));
-  const { documents, problems } = parseYamlDocuments(text);
+  const { documents, problems } = parseYamlDocuments(text, 'kustomize');
   if (problems.length) throw new KctlError(`${shown}:${problems[0].pos.line}:${problems[0].pos.col}: ${problems[0].message}`);
   const out: Resource[] = [];
   for (const { value } of documents) {

@@ -6,12 +6,13 @@ import { parseSelector } from '../api/selector';
 import { NotFoundError, UsageError } from '../errors';
 import { rfc3339 } from '../api/time';
 import type { Target } from '../kinds/converged';
-import { loadObjects } from './load';
+import { loadInputObjects } from './load';
 import { convergeTargets } from './converge';
 import { parseResourceArgs, type ResourceRef } from './resource-args';
 
 export interface DeleteOptions {
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   selector?: string;
   all?: boolean;
@@ -77,9 +78,9 @@ function gracePeriod(opts: DeleteOptions): number | undefined {
 }
 
 async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<(ResourceRef & { namespace?: string })[]> {
-  if (opts.filename?.length) {
+  if (opts.filename?.length || opts.kustomize !== undefined) {
     if (args.length) throw new UsageError('when -f is given, no resource arguments are taken');
-    const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+    const objects = await loadInputObjects(f, opts);
     const { resolveResource } = require('../api/kinds') as typeof import('../api/kinds');
     return objects.map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name, namespace: o.metadata.namespace }));
   }

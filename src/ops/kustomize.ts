@@ -4,7 +4,7 @@ import type { Factory } from '../app/factory';
 export function kustomizedText(f: Factory, dir: string): string {
   const { buildKustomization } = require('../kustomize/build') as typeof import('../kustomize/build');
   const { renderBuild } = require('../kustomize/render') as typeof import('../kustomize/render');
-  return renderBuild(buildKustomization(dir, { cwd: f.cwd, env: f.env }));
+  return renderBuild(buildKustomization(dir, { cwd: f.cwd, env: f.env, warn: (line) => f.stderr.write(`${line}\n`) }));
 }
 
 export function runKustomize(f: Factory, dir: string | undefined): void {

@@ -11,7 +11,7 @@ import { parseYamlDocuments } from '../../manifest/yaml-documents';
 import { shapeOf } from '../../ops/patch/apply-patch';
 import type { KustomizeFiles } from '../files';
 import { mapList, stringList, type Kustomization } from '../kustomization-file';
-import { allIds, gvkString, groupVersion, idString, kindOf, meta, nameOf, namespaceOf, sameId, storePreviousId, type Obj, type ResId, type Resource } from '../resource';
+import { allIds, groupVersion, idString, kindOf, meta, nameOf, namespaceOf, sameId, storePreviousId, type Obj, type ResId, type Resource } from '../resource';
 import { selectTargets } from './patch-target';
 
 type Parsed = { type: 'strategic'; patches: Obj[] } | { type: 'json'; ops: unknown[] };
@@ -74,7 +74,7 @@ function patchText(k: Kustomization, entry: Obj, files: KustomizeFiles, where: s
 }
 
 function parsePatch(text: string, where: string): Parsed {
-  const { documents, problems } = parseYamlDocuments(text);
+  const { documents, problems } = parseYamlDocuments(text, 'kustomize');
   if (problems.length) throw new KctlError(`${where}: ${problems[0].pos.line}:${problems[0].pos.col}: ${problems[0].message}`);
   const values = documents.map((d) => d.value);
   if (values.length === 1 && Array.isArray(values[0])) return { type: 'json', ops: values[0] };
@@ -88,7 +88,7 @@ function namedTarget(list: Resource[], patch: Obj): Resource {
   const matches = list.filter((r) => allIds(r).some((other) => sameId(other, id)));
   if (matches.length === 1) return matches[0];
   const problem = matches.length ? 'multiple matches' : 'no matches';
-  throw new KctlError(`${problem} for Id ${idString(id)}; failed to find unique target for patch ${gvkString(id)}/${id.name}`);
+  throw new KctlError(`no resource matches strategic merge patch "${idString(id)}": ${problem} for Id ${idString(id)}; failed to find unique target for patch ${idString(id)}`);
 }
 
 function strategicPatch(list: Resource[], targets: Resource[], patch: Obj, opts: PatchOptions, where: string): Resource[] {
@@ -119,13 +119,24 @@ function strategicPatch(list: Resource[], targets: Resource[], patch: Obj, opts:
 function jsonPatch(list: Resource[], targets: Resource[], ops: unknown[], where: string): Resource[] {
   for (const r of targets) {
     try {
-      r.obj = applyJsonPatch(r.obj, ops) as Obj;
+      r.obj = ops.reduce((obj: Obj, op) => applyLenient(obj, op), r.obj);
     } catch (e) {
       if (e instanceof JsonPatchError) throw new KctlError(`${where}: ${kindOf(r.obj)}/${nameOf(r.obj)}: ${e.message}`);
       throw e;
     }
   }
   return list;
+}
+
+/** kustomize's JSON patch library lets `replace` set a key that a map does not have yet, as `add` would. */
+function applyLenient(obj: Obj, op: unknown): Obj {
+  try {
+    return applyJsonPatch(obj, [op]) as Obj;
+  } catch (e) {
+    const o = op as Obj;
+    if (!(e instanceof JsonPatchError) || o?.op !== 'replace' || typeof o.path !== 'string') throw e;
+    return applyJsonPatch(obj, [{ ...o, op: 'add' }]) as Obj;
+  }
 }
 
 function oneLine(text: string): string {
