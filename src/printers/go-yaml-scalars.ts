@@ -122,14 +122,16 @@ const ESCAPES: Record<string, string> = {
 };
 
 export function goDoubleQuoted(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const n = c.codePointAt(0)!;
-    if (!isPrintable(c) || n === 0xfeff || BREAK.test(c) || c === '"' || c === '\\') {
-      out += ESCAPES[c] ?? (n <= 0xff ? `\\x${hex(n, 2)}` : n <= 0xffff ? `\\u${hex(n, 4)}` : `\\U${hex(n, 8)}`);
-    } else out += c;
+  return `"${Array.from(s, goEscaped).join('')}"`;
+}
+
+/** One character inside a double-quoted scalar: itself, or its escape. */
+export function goEscaped(c: string): string {
+  const n = c.codePointAt(0)!;
+  if (!isPrintable(c) || n === 0xfeff || BREAK.test(c) || c === '"' || c === '\\') {
+    return ESCAPES[c] ?? (n <= 0xff ? `\\x${hex(n, 2)}` : n <= 0xffff ? `\\u${hex(n, 4)}` : `\\U${hex(n, 8)}`);
   }
-  return out + '"';
+  return c;
 }
 
 function hex(n: number, width: number): string {

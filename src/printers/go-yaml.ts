@@ -4,13 +4,14 @@
  * letter after any non-letter), lists not indented under their key, strings plain when YAML 1.1 would not read
  * them as something else, else single-quoted, else double-quoted; multi-line strings as literal blocks.
  */
+import { foldScalar } from './go-yaml-fold';
 import { goScalarStyle, goDoubleQuoted, goFloat } from './go-yaml-scalars';
 
 export function goYaml(value: unknown): string {
   const lines: string[] = [];
   if (isMap(value) && Object.keys(value).length > 0) writeMap(value, 0, lines);
   else if (Array.isArray(value) && value.length > 0) writeSeq(value, 0, lines);
-  else lines.push(inline(value, 0));
+  else lines.push(inline(value, 0, 0));
   return lines.join('\n') + '\n';
 }
 
@@ -35,7 +36,7 @@ function writeMap(map: Json, indent: number, lines: string[], firstPrefix?: stri
     } else if (Array.isArray(v) && v.length > 0) {
       lines.push(head);
       writeSeq(v, indent, lines);
-    } else lines.push(`${head} ${inline(v, indent + 2)}`);
+    } else lines.push(`${head} ${inline(v, indent + 2, width(head) + 1)}`);
   });
 }
 
@@ -45,26 +46,38 @@ function writeSeq(seq: unknown[], indent: number, lines: string[], firstPrefix?:
     const dash = (i === 0 && firstPrefix !== undefined ? firstPrefix : pad) + '- ';
     if (isMap(item) && isBlock(item)) writeMap(item, indent + 2, lines, dash);
     else if (Array.isArray(item) && item.length > 0) writeSeq(item, indent + 2, lines, dash);
-    else lines.push(dash + inline(item, indent + 2));
+    else lines.push(dash + inline(item, indent + 2, width(dash)));
   });
 }
 
-/** A value on the rest of a line: a scalar, `{}`, `[]`, or a literal block whose lines follow at `indent`. */
-function inline(v: unknown, indent: number): string {
+/**
+ * A value on the rest of a line, starting at `column`: a scalar (long ones folded onto lines at `indent`),
+ * `{}`, `[]`, or a literal block whose lines follow at `indent`.
+ */
+function inline(v: unknown, indent: number, column: number): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return '[]';
   if (isMap(v)) return '{}';
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFloat(v);
-  return scalarText(String(v), indent, false);
+  return scalarText(String(v), indent, false, column);
 }
 
-function scalarText(s: string, indent: number, isKey: boolean): string {
+/** Keys are never folded (yaml.v2 writes them in a simple-key context). */
+function scalarText(s: string, indent: number, isKey: boolean, column = 0): string {
   const style = goScalarStyle(s, isKey);
+  if (style === 'literal') return literalBlock(s, indent);
+  return isKey ? unfolded(style, s) : foldScalar(style, s, column, indent);
+}
+
+function unfolded(style: 'plain' | 'single' | 'double', s: string): string {
   if (style === 'plain') return s;
   if (style === 'single') return `'${s.replace(/'/g, "''")}'`;
-  if (style === 'double') return goDoubleQuoted(s);
-  return literalBlock(s, indent);
+  return goDoubleQuoted(s);
+}
+
+function width(text: string): number {
+  return Array.from(text).length;
 }
 
 /** `|`, `|-` or `|+` (and an indentation digit when the text starts with a space or a line break). */

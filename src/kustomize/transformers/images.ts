@@ -44,7 +44,7 @@ function visitContainers(node: unknown, fn: (container: Obj) => void): void {
 /** kustomize's IsImageMatched: the name (as a pattern, unescaped as kustomize uses it), then an optional tag or digest. */
 function imageMatches(image: string, name: string): boolean {
   try {
-    return new RegExp(`^${name}(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$`).test(image);
+    return new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`).test(image);
   } catch {
     return false;
   }
