@@ -10,7 +10,7 @@ import { UsageError, ValidationError } from '../errors';
 import { checkObject, type CheckResult } from './check-object';
 import { formatFieldPath } from './field-path';
 import type { Position, SourceLocator } from './positions';
-import { readSources } from './sources';
+import { readSources, type Source } from './sources';
 import { parseYamlDocuments, type YamlDocument } from './yaml-documents';
 
 export interface SourcedObject {
@@ -38,10 +38,15 @@ export interface LoadOptions {
 
 export async function loadManifests(paths: string[], opts: LoadOptions): Promise<LoadResult> {
   if (paths.length === 0) throw new UsageError('must specify one of -f and -k');
+  return checkSources(await readSources(paths, opts), opts);
+}
+
+/** Validates texts already in hand (`-k`: the kustomize build output) as loadManifests validates files. */
+export function checkSources(sources: Source[], opts: Pick<LoadOptions, 'defaultNamespace'>): LoadResult {
   const problems: string[] = [];
   const objects: SourcedObject[] = [];
   const warnings: string[] = [];
-  for (const { file, text, problem } of await readSources(paths, opts)) {
+  for (const { file, text, problem } of sources) {
     if (problem !== undefined) {
       problems.push(`${file}: ${problem}`);
       continue;

@@ -3,6 +3,8 @@
  * syntax errors and duplicate keys are reported with line:col, alias expansion is capped ("billion laughs"),
  * and nesting depth is checked on the token stream before the recursive composer could overflow the stack.
  * YAML 1.1 is used, as by kubectl (sigs.k8s.io/yaml): `defaultMode: 0644` is octal, `yes` is a boolean.
+ * kustomize reads with go-yaml v3 instead (the 'kustomize' dialect): YAML 1.2, where `yes` is a string, but
+ * `0644` is still octal.
  */
 import type { Alias, CST, Document, LineCounter, Tags } from 'yaml';
 import { SourceLocator, type Position } from './positions';
@@ -22,7 +24,9 @@ export const MAX_NESTING_DEPTH = 100;
 /** Alias nodes expanded per document (yaml's maxAliasCount). */
 export const MAX_ALIAS_COUNT = 100;
 
-export function parseYamlDocuments(text: string): { documents: YamlDocument[]; problems: PositionedMessage[] } {
+export type YamlDialect = 'kubectl' | 'kustomize';
+
+export function parseYamlDocuments(text: string, dialect: YamlDialect = 'kubectl'): { documents: YamlDocument[]; problems: PositionedMessage[] } {
   const { Composer, LineCounter, Parser } = require('yaml') as typeof import('yaml');
   const lines = new LineCounter();
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
@@ -30,7 +34,9 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; p
   if (tooDeep !== undefined) {
     return { documents: [], problems: [{ pos: lines.linePos(tooDeep), message: `nesting is too deep (more than ${MAX_NESTING_DEPTH} levels)` }] };
   }
-  const composer = new Composer({ version: '1.1', uniqueKeys: true, customTags: jsonCompatibleTags, prettyErrors: false });
+  const version = dialect === 'kubectl' ? '1.1' : '1.2';
+  const customTags = dialect === 'kubectl' ? jsonCompatibleTags : (tags: Tags) => [LEGACY_OCTAL, ...jsonCompatibleTags(tags)];
+  const composer = new Composer({ version, uniqueKeys: true, customTags, prettyErrors: false });
   const documents: YamlDocument[] = [];
   const problems: PositionedMessage[] = [];
   for (const doc of composer.compose(tokens, true, text.length)) {
@@ -77,6 +83,15 @@ function unresolvedAlias(doc: Document): Alias | undefined {
   });
   return found;
 }
+
+/** go-yaml v3 still reads YAML 1.1's `0644` as an octal number. */
+const LEGACY_OCTAL = {
+  identify: (value: unknown) => typeof value === 'number',
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  test: /^[-+]?0[0-7]+$/,
+  resolve: (str: string) => parseInt(str, 8),
+};
 
 /**
  * Only the tags whose values JSON can hold: no timestamps (kept as strings, as kubectl does), no sexagesimal

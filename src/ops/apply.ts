@@ -7,13 +7,14 @@ import type { Target } from '../kinds/converged';
 import type { KObject } from '../api/types';
 import { markDeleted } from './delete';
 import { prunePlan, pruneVictims, type PruneOptions } from './prune';
-import { loadObjects } from './load';
+import { loadInputObjects } from './load';
 import { admitPodSecurity, templateOf } from './admission';
 import { convergeTargets } from './converge';
 import { dryRunMode } from './dry-run';
 
 export interface ApplyOptions extends PruneOptions {
-  filename: string[];
+  filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   dryRun?: string | boolean;
   output?: string;
@@ -26,7 +27,7 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   const dryRun = dryRunMode(opts.dryRun);
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
   const plan = prunePlan(opts);
-  const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+  const objects = await loadInputObjects(f, opts);
   // kubectl's words; without this an empty file went on to reconcile everything.
   if (objects.length === 0) throw new KctlError('no objects passed to apply');
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');

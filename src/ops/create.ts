@@ -6,7 +6,7 @@ import { pluralName, refName } from '../api/kinds';
 import { ConflictError, KctlError, UsageError } from '../errors';
 import { applyObject, createFromManifest, ensureDefaultNamespace, checkNamespace } from '../store/apply';
 import { convergeTargets } from './converge';
-import { loadObjects } from './load';
+import { loadInputObjects } from './load';
 import { admitPodSecurity } from './admission';
 
 export interface CreateOptions {
@@ -52,17 +52,18 @@ export async function createSecret(f: Factory, name: string, opts: ConfigDataOpt
 }
 
 export interface CreateFromFilesOptions extends CreateOptions {
-  filename: string[];
+  filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   wait: boolean;
   timeout: string;
 }
 
-/** `kctl create -f FILE`: every object in the files is new (one that exists already refuses them all), then converges. */
+/** `kctl create -f FILE` (or `-k DIR`): every object in the files is new (one that exists already refuses them all), then converges. */
 export async function createFromFiles(f: Factory, opts: CreateFromFilesOptions): Promise<void> {
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
   const dryRun = dryRunMode(opts.dryRun);
-  const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+  const objects = await loadInputObjects(f, opts);
   if (objects.length === 0) throw new KctlError('no objects passed to create');
   const create = (state: import('../store/state').State) => {
     ensureDefaultNamespace(state);

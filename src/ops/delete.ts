@@ -7,12 +7,13 @@ import { NotFoundError, UsageError } from '../errors';
 import { rfc3339 } from '../api/time';
 import type { Target } from '../kinds/converged';
 import type { State } from '../store/state';
-import { loadObjects } from './load';
+import { loadInputObjects } from './load';
 import { convergeTargets } from './converge';
 import { parseResourceArgs, type ResourceRef } from './resource-args';
 
 export interface DeleteOptions {
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   selector?: string;
   all?: boolean;
@@ -92,9 +93,9 @@ export function gracePeriod(opts: Pick<DeleteOptions, 'gracePeriod' | 'now' | 'f
 export type DeleteRef = ResourceRef & { namespace?: string };
 
 async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<DeleteRef[]> {
-  if (opts.filename?.length) {
+  if (opts.filename?.length || opts.kustomize !== undefined) {
     if (args.length) throw new UsageError('when -f is given, no resource arguments are taken');
-    const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+    const objects = await loadInputObjects(f, opts);
     const { resolveResource } = require('../api/kinds') as typeof import('../api/kinds');
     return objects.map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name, namespace: o.metadata.namespace }));
   }

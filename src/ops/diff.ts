@@ -9,10 +9,11 @@ import type { KObject } from '../api/types';
 import { findKind } from '../api/kinds';
 import { applyObject, checkNamespace, ensureDefaultNamespace, LAST_APPLIED } from '../store/apply';
 import { unifiedDiff } from '../util/unified-diff';
-import { loadObjects } from './load';
+import { loadInputObjects } from './load';
 
 export interface DiffOptions {
-  filename: string[];
+  filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
 }
 
@@ -20,7 +21,7 @@ export interface DiffOptions {
 const NO_FILE_TIME = new Date(0);
 
 export async function runDiff(f: Factory, opts: DiffOptions): Promise<boolean> {
-  const objects = await loadObjects(f, opts.filename, Boolean(opts.recursive));
+  const objects = await loadInputObjects(f, opts);
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
   const state = f.store().read(); // a snapshot: applied to, never written
   ensureDefaultNamespace(state);

@@ -6,7 +6,7 @@ import { parseSelector } from '../api/selector';
 import { NotFoundError } from '../errors';
 import type { State } from '../store/state';
 import { parseResourceArgs, type ResourceQuery } from './resource-args';
-import { loadObjects } from './load';
+import { loadInputObjects } from './load';
 import { listObjects } from './list-objects';
 import { kindDefinition } from '../kinds/registry';
 
@@ -15,6 +15,7 @@ export interface GetOptions {
   selector?: string;
   allNamespaces?: boolean;
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   headers: boolean;
   showLabels?: boolean;
@@ -27,7 +28,7 @@ export interface GetOptions {
 }
 
 export async function runGet(f: Factory, args: string[], opts: GetOptions): Promise<void> {
-  const query = opts.filename ? await queryFromFiles(f, opts) : parseResourceArgs(args);
+  const query = opts.filename || opts.kustomize !== undefined ? await queryFromFiles(f, opts) : parseResourceArgs(args);
   const namespace = opts.allNamespaces ? undefined : f.namespace();
   const render = async (state: State) => {
     const { objects, missing } = await select(f, state, query, namespace, opts.selector);
@@ -114,6 +115,6 @@ function printOptions(f: Factory, query: ResourceQuery, opts: GetOptions, list: 
 
 async function queryFromFiles(f: Factory, opts: GetOptions): Promise<ResourceQuery> {
   const { resolveResource } = require('../api/kinds') as typeof import('../api/kinds');
-  const objects = await loadObjects(f, opts.filename ?? [], Boolean(opts.recursive));
+  const objects = await loadInputObjects(f, opts);
   return { refs: objects.map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name })), multiKind: new Set(objects.map((o) => o.kind)).size > 1 };
 }

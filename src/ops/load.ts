@@ -9,7 +9,27 @@ const SOURCES = new WeakMap<KObject, string>();
 
 export async function loadObjects(f: Factory, paths: string[], recursive: boolean): Promise<KObject[]> {
   const { loadManifests } = require('../manifest/load') as typeof import('../manifest/load');
-  const result = await loadManifests(paths, { recursive, stdin: f.stdin, cwd: f.cwd, defaultNamespace: f.namespace() });
+  return settled(f, await loadManifests(paths, { recursive, stdin: f.stdin, cwd: f.cwd, defaultNamespace: f.namespace() }));
+}
+
+/** The -f / -k flags of apply, diff, delete and get: kubectl's rules for combining them, then the objects. */
+export interface InputFlags {
+  filename?: string[];
+  kustomize?: string;
+  recursive?: boolean;
+}
+
+export async function loadInputObjects(f: Factory, flags: InputFlags): Promise<KObject[]> {
+  if (flags.kustomize === undefined) return loadObjects(f, flags.filename ?? [], Boolean(flags.recursive));
+  if (flags.filename?.length) throw new UsageError('only one of -f or -k can be specified');
+  if (flags.recursive) throw new UsageError("the -k flag can't be used with -f or -R");
+  const { kustomizedText } = require('./kustomize') as typeof import('./kustomize');
+  const { checkSources } = require('../manifest/load') as typeof import('../manifest/load');
+  const text = kustomizedText(f, flags.kustomize);
+  return settled(f, checkSources([{ file: flags.kustomize, text }], { defaultNamespace: f.namespace() }));
+}
+
+function settled(f: Factory, result: import('../manifest/load').LoadResult): KObject[] {
   for (const w of result.warnings) f.stderr.write(`${w.startsWith('Warning: ') ? w : `Warning: ${w}`}\n`);
   return result.objects.map(({ obj, source }) => {
     SOURCES.set(obj, `${source.file}:${source.line}:${source.column}`);

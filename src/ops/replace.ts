@@ -17,10 +17,11 @@ import { convergeTargets } from './converge';
 import { deleteAndWait, gracePeriod } from './delete';
 import { desiredUpdate, modifiedConflict } from './desired';
 import { dryRunMode, type DryRunFlag } from './dry-run';
-import { loadObjects } from './load';
+import { loadInputObjects } from './load';
 
 export interface ReplaceOptions {
   filename?: string[];
+  kustomize?: string;
   recursive?: boolean;
   force?: boolean;
   gracePeriod?: string;
@@ -31,12 +32,12 @@ export interface ReplaceOptions {
 }
 
 export async function runReplace(f: Factory, opts: ReplaceOptions): Promise<void> {
-  if (!opts.filename?.length) throw new UsageError('must specify --filename to replace');
+  if (!opts.filename?.length && opts.kustomize === undefined) throw new UsageError('must specify --filename to replace');
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
   const dryRun = dryRunMode(opts.dryRun);
   if (opts.gracePeriod !== undefined && !opts.force) throw new UsageError('--grace-period must have --force specified');
   if (opts.force && dryRun) throw new UsageError('--dry-run can not be used when --force is set');
-  const objects = (await loadObjects(f, opts.filename, Boolean(opts.recursive))).map((o) => kindParts(o.kind)?.apply?.().normalize?.(o) ?? o);
+  const objects = (await loadInputObjects(f, opts)).map((o) => kindParts(o.kind)?.apply?.().normalize?.(o) ?? o);
   if (objects.length === 0) throw new KctlError('no objects passed to replace');
 
   if (opts.force) {

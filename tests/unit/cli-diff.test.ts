@@ -153,7 +153,7 @@ describe('kctl diff', () => {
     expect(invalid.code).toBe(3);
     expect(invalid.stderr).toBe('error: bad.yaml:6:13: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
     expect(await runCli('diff -f web.yaml -n prod', env)).toEqual({ code: 4, stdout: '', stderr: 'error: namespaces "prod" not found\nhint: create it first: kctl create namespace prod\n' });
-    expect(await runCli('diff', env)).toEqual({ code: 2, stdout: '', stderr: "error: required option '-f, --filename <path>' not specified\nSee 'kctl --help' for usage.\n" });
+    expect(await runCli('diff', env)).toEqual({ code: 2, stdout: '', stderr: 'error: must specify one of -f and -k\n' });
   });
 });
 

@@ -7,7 +7,8 @@ export function register(program: Command, f: Factory): void {
     program
       .command('apply')
       .description('Apply a configuration from files, directories or stdin: created, configured or unchanged')
-      .requiredOption('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect)
+      .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect)
+      .option('-k, --kustomize <dir>', 'a kustomization directory, built as `kctl kustomize DIR` builds it')
       .option('-R, --recursive', 'process the directory used in -f recursively')
       .option('--dry-run [mode]', 'client|server|none: validate and print what would happen without changing anything')
       .option('-o, --output <format>', 'name: print only resource/name')

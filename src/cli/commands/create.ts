@@ -11,15 +11,16 @@ export function register(program: Command, f: Factory): void {
       .command('create')
       .description('Create resources from files (-f) or from the command line (the subcommands)')
       .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect)
+      .option('-k, --kustomize <dir>', 'a kustomization directory, built as `kctl kustomize DIR` builds it')
       .option('-R, --recursive', 'process the directory used in -f recursively')
       .option('--save-config', 'record the last-applied annotation, for a later kctl apply')
       .option('--dry-run [mode]', 'client|server|none')
       .option('-o, --output <format>', '-f: name; subcommands: yaml|json|name (print the object)'),
     'the created Deployments and Pods to be ready',
   ).action(async (opts) => {
-    if (!opts.filename?.length) throw new UsageError('must specify one of -f and -k');
+    if (!opts.filename?.length && opts.kustomize === undefined) throw new UsageError('must specify one of -f and -k');
     const { createFromFiles } = require('../../ops/create') as typeof import('../../ops/create');
-    await createFromFiles(f, { ...opts, filename: opts.filename });
+    await createFromFiles(f, opts);
   });
   create
     .command('namespace')

@@ -9,6 +9,7 @@ export function register(program: Command, f: Factory): void {
       .description('Delete resources by name, file, label selector or --all; cascades to ReplicaSets, Pods and containers')
       .argument('[resources...]', 'TYPE NAME..., TYPE/NAME...')
       .option('-f, --filename <path>', 'files identifying the resources (repeatable)', collect)
+      .option('-k, --kustomize <dir>', 'a kustomization directory, built as `kctl kustomize DIR` builds it')
       .option('-R, --recursive', 'process -f directories recursively')
       .option('-l, --selector <selector>', 'label selector')
       .option('--all', 'delete all resources of the given types in the namespace')

@@ -11,6 +11,7 @@ export function register(program: Command, f: Factory): void {
     .option('-l, --selector <selector>', 'label selector (app=web,tier!=db)')
     .option('-A, --all-namespaces', 'list across all namespaces')
     .option('-f, --filename <path>', 'identify the resources by file', collect)
+    .option('-k, --kustomize <dir>', 'a kustomization directory, built as `kctl kustomize DIR` builds it')
     .option('-R, --recursive', 'process -f directories recursively')
     .option('--no-headers', 'do not print headers')
     .option('--show-labels', 'show all labels as the last column')

@@ -32,6 +32,7 @@ const modules: Register[] = [
   require('./edit').register,
   require('./patch').register,
   require('./replace').register,
+  require('./kustomize').register,
   require('./explain').register,
   require('./schema').register,
   require('./api-resources').register,

@@ -8,6 +8,7 @@ export function register(program: Command, f: Factory): void {
       .command('replace')
       .description('Replace stored objects by the ones in files, as a whole (no merge); --force deletes and re-creates them')
       .option('-f, --filename <path>', 'files holding the objects (repeatable; - for stdin)', collect)
+      .option('-k, --kustomize <dir>', 'a kustomization directory, built as `kctl kustomize DIR` builds it')
       .option('-R, --recursive', 'process -f directories recursively')
       .option('--force', 'delete the objects, wait until they are gone, then create them')
       .option('--grace-period <seconds>', 'with --force: seconds the pods get to stop (-1: their own)')
