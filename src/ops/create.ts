@@ -46,7 +46,8 @@ export async function createConfigMap(f: Factory, name: string, opts: ConfigData
 export async function createSecret(f: Factory, name: string, opts: ConfigDataOptions): Promise<void> {
   const data: Record<string, string> = {};
   for (const [key, value] of collectData(f, 'Secret', name, opts)) data[key] = value.toString('base64');
-  const obj: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: f.namespace() }, type: opts.type ?? 'Opaque' };
+  // No --type: none, as kubectl sends it (the API server's default makes it Opaque).
+  const obj: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: f.namespace() }, ...(opts.type ? { type: opts.type } : {}) };
   if (Object.keys(data).length) obj.data = data;
   await createObject(f, obj, opts);
 }
@@ -116,7 +117,8 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
     return;
   }
   const { printObjects } = require('../printers') as typeof import('../printers');
-  f.stdout.write(printObjects([dryRun ? generated : applyDefaults(obj)], { output: opts.output, now: f.now(), colour: false }));
+  const { withGoZeroValues } = require('../printers/go-zero-values') as typeof import('../printers/go-zero-values');
+  f.stdout.write(printObjects([dryRun ? withGoZeroValues(generated) : applyDefaults(obj)], { output: opts.output, now: f.now(), colour: false }));
 }
 
 /** A valid ConfigMap/Secret key (Kubernetes' IsConfigMapKey). */

@@ -41,19 +41,19 @@ describe('kctl create deployment', () => {
     expect(await runCli('create deployment api --image x --port 0', env)).toEqual({ code: 2, stdout: '', stderr: 'error: invalid argument "0" for "--port" flag: must be an integer >= 1\n' });
   });
 
-  test('--dry-run=client -o yaml writes the manifest kubectl writes (no defaults, no namespace), which apply takes', async () => {
+  test('--dry-run=client -o yaml writes the manifest kubectl writes, byte for byte (no defaults or namespace, Go\'s empty fields), which apply takes', async () => {
     const env = setup();
     const out = await runCli('create deployment web --image=kctl-demo/web:v1 --replicas=2 --port=80 --dry-run=client -o yaml', env);
     expect(out).toEqual({
       code: 0,
       stdout: [
-        'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  labels:', '    app: web', '  name: web', 'spec:', '  replicas: 2', '  selector:', '    matchLabels:', '      app: web',
-        '  template:', '    metadata:', '      labels:', '        app: web', '    spec:', '      containers:', '      - image: kctl-demo/web:v1', '        name: web', '        ports:', '        - containerPort: 80', '',
+        'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  creationTimestamp: null', '  labels:', '    app: web', '  name: web', 'spec:', '  replicas: 2', '  selector:', '    matchLabels:', '      app: web', '  strategy: {}',
+        '  template:', '    metadata:', '      creationTimestamp: null', '      labels:', '        app: web', '    spec:', '      containers:', '      - image: kctl-demo/web:v1', '        name: web', '        ports:', '        - containerPort: 80', '        resources: {}', 'status: {}', '',
       ].join('\n'),
       stderr: '',
     });
     expect((await runCli('get deployments', env)).stderr).toBe('No resources found in default namespace.\n');
     expect(await runCli('apply -f - --wait=false', env, out.stdout)).toMatchObject({ code: 0, stdout: 'deployment.apps/web created\n' });
-    expect((await runCli('-n team create namespace team --dry-run=client -o yaml', env)).stdout).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n');
+    expect((await runCli('-n team create namespace team --dry-run=client -o yaml', env)).stdout).toBe('apiVersion: v1\nkind: Namespace\nmetadata:\n  creationTimestamp: null\n  name: team\nspec: {}\nstatus: {}\n');
   });
 });

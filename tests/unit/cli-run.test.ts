@@ -12,21 +12,21 @@ describe('kctl run', () => {
     expect(await runCli(['run', 'web', IMAGE, '--dry-run=client', '-o', 'yaml'], env)).toEqual({
       code: 0,
       stdout: [
-        'apiVersion: v1', 'kind: Pod', 'metadata:', '  labels:', '    run: web', '  name: web', 'spec:', '  containers:', '  - image: kctl-test/busybox', '    name: web',
-        '  dnsPolicy: ClusterFirst', '  restartPolicy: Always', '',
+        'apiVersion: v1', 'kind: Pod', 'metadata:', '  creationTimestamp: null', '  labels:', '    run: web', '  name: web', 'spec:', '  containers:', '  - image: kctl-test/busybox', '    name: web', '    resources: {}',
+        '  dnsPolicy: ClusterFirst', '  restartPolicy: Always', 'status: {}', '',
       ].join('\n'),
       stderr: '',
     });
     const full = ['run', 'job', IMAGE, '--labels=app=job,tier=batch', '--env=A=1', '--env=B=x=y', '--port=8080', '--restart=Never', '--image-pull-policy=IfNotPresent', '--command', '--dry-run=client', '-o', 'yaml', '--', 'sh', '-c', 'echo hi'];
     expect((await runCli(full, env)).stdout).toBe(
       [
-        'apiVersion: v1', 'kind: Pod', 'metadata:', '  labels:', '    app: job', '    tier: batch', '  name: job', 'spec:', '  containers:', '  - command:', '    - sh', '    - -c', '    - echo hi',
-        '    env:', '    - name: A', '      value: "1"', '    - name: B', '      value: x=y', '    image: kctl-test/busybox', '    imagePullPolicy: IfNotPresent', '    name: job', '    ports:', '    - containerPort: 8080',
-        '  dnsPolicy: ClusterFirst', '  restartPolicy: Never', '',
+        'apiVersion: v1', 'kind: Pod', 'metadata:', '  creationTimestamp: null', '  labels:', '    app: job', '    tier: batch', '  name: job', 'spec:', '  containers:', '  - command:', '    - sh', '    - -c', '    - echo hi',
+        '    env:', '    - name: A', '      value: "1"', '    - name: B', '      value: x=y', '    image: kctl-test/busybox', '    imagePullPolicy: IfNotPresent', '    name: job', '    ports:', '    - containerPort: 8080', '    resources: {}',
+        '  dnsPolicy: ClusterFirst', '  restartPolicy: Never', 'status: {}', '',
       ].join('\n'),
     );
     const json = JSON.parse((await runCli(['run', 'web', IMAGE, '--dry-run=client', '-o', 'json', '--', 'serve', '--verbose'], env)).stdout);
-    expect(json.spec.containers[0]).toEqual({ name: 'web', image: 'kctl-test/busybox', args: ['serve', '--verbose'] });
+    expect(json.spec.containers[0]).toEqual({ name: 'web', image: 'kctl-test/busybox', args: ['serve', '--verbose'], resources: {} });
     expect(await runCli(['run', 'web', IMAGE, '--dry-run'], env)).toEqual({ code: 0, stdout: 'pod/web created (dry run)\n', stderr: '' });
     expect(await runCli('get pods', env)).toEqual(NO_PODS);
   });
@@ -35,9 +35,9 @@ describe('kctl run', () => {
     const env = fakeCliEnv();
     expect((await runCli(['run', 'web', IMAGE, '--port=80', '--expose', '--dry-run=client', '-o', 'yaml'], env)).stdout).toBe(
       [
-        'apiVersion: v1', 'kind: Service', 'metadata:', '  name: web', 'spec:', '  ports:', '  - port: 80', '    protocol: TCP', '    targetPort: 80', '  selector:', '    run: web', '---',
-        'apiVersion: v1', 'kind: Pod', 'metadata:', '  labels:', '    run: web', '  name: web', 'spec:', '  containers:', '  - image: kctl-test/busybox', '    name: web', '    ports:', '    - containerPort: 80',
-        '  dnsPolicy: ClusterFirst', '  restartPolicy: Always', '',
+        'apiVersion: v1', 'kind: Service', 'metadata:', '  creationTimestamp: null', '  name: web', 'spec:', '  ports:', '  - port: 80', '    protocol: TCP', '    targetPort: 80', '  selector:', '    run: web', 'status:', '  loadBalancer: {}', '---',
+        'apiVersion: v1', 'kind: Pod', 'metadata:', '  creationTimestamp: null', '  labels:', '    run: web', '  name: web', 'spec:', '  containers:', '  - image: kctl-test/busybox', '    name: web', '    ports:', '    - containerPort: 80', '    resources: {}',
+        '  dnsPolicy: ClusterFirst', '  restartPolicy: Always', 'status: {}', '',
       ].join('\n'),
     );
     expect(await runCli('get services', env)).toEqual(NO_PODS);

@@ -39,9 +39,9 @@ function setup(): FakeCliEnv {
 
 describe('exit codes', () => {
   test('the table matches src/errors.ts', () => {
-    expect(ExitCode).toEqual({ Success: 0, General: 1, RolloutFailed: 1, Timeout: 1, DiffFound: 1, Usage: 2, Validation: 3, NotFound: 4, Conflict: 5, RolledBack: 6, DockerUnreachable: 7 });
+    expect(ExitCode).toEqual({ Success: 0, General: 1, RolloutFailed: 1, Timeout: 1, DiffFound: 1, Usage: 2, Validation: 3, NotFound: 4, Conflict: 5, RolledBack: 6, DockerUnreachable: 7, Interrupted: 130 });
     const table = fs.readFileSync(path.join(__dirname, '../../docs/exit-codes.md'), 'utf8');
-    const rows = [...table.matchAll(/^\| (\d) \| ([^|]+) \|/gm)].map((m) => [Number(m[1]), m[2].trim()]);
+    const rows = [...table.matchAll(/^\| (\d+) \| ([^|]+) \|/gm)].map((m) => [Number(m[1]), m[2].trim()]);
     expect(rows).toEqual([
       [0, 'Success'],
       [1, 'General error'],
@@ -54,7 +54,14 @@ describe('exit codes', () => {
       [6, 'Rolled back automatically'],
       [7, 'Docker unreachable'],
       [1, 'Differences found (`kctl diff` only)'],
+      [130, 'Interrupted'],
     ]);
+  });
+
+  test('130 interrupted', async () => {
+    const env = { ...setup(), interrupted: Promise.resolve() };
+    const args = ['run', 'srv', '--rm', '-i', '--image=kctl-test/busybox', '--', 'sh', '-c', 'sleep 3600'];
+    expect(await runCli(args, env)).toEqual({ code: ExitCode.Interrupted, stdout: 'pod "srv" deleted\n', stderr: 'error: interrupted\n' });
   });
 
   test('0 success', async () => {

@@ -153,7 +153,7 @@ describe('kctl create configmap / secret generic', () => {
     expect((await w.run('create secret generic creds --from-literal username=admin --from-literal password=hunter2 --type kubernetes.io/basic-auth')).stdout).toBe('secret/creds created\n');
     expect(w.state().get('Secret', 'default', 'creds')).toMatchObject({ type: 'kubernetes.io/basic-auth', data: { username: 'YWRtaW4=', password: 'aHVudGVyMg==' } });
     const dry = await w.run('create secret generic tls --from-literal key=k --dry-run=client -o yaml');
-    expect(dry.stdout).toBe('apiVersion: v1\ndata:\n  key: aw==\nkind: Secret\nmetadata:\n  name: tls\ntype: Opaque\n');
+    expect(dry.stdout).toBe('apiVersion: v1\ndata:\n  key: aw==\nkind: Secret\nmetadata:\n  creationTimestamp: null\n  name: tls\n');
     expect(w.state().get('Secret', 'default', 'tls')).toBeUndefined();
     expect((await w.run('create cm x --from-literal a=1 -o name')).stdout).toBe('configmap/x\n');
   });

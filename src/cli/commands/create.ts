@@ -43,7 +43,7 @@ export function register(program: Command, f: Factory): void {
   });
   const secret = create.command('secret').description('Create a secret (kctl supports the generic kind)');
   dataFlags(secret.command('generic').description('Create a secret from literals, files, directories or env files (values are stored base64-encoded)'))
-    .option('--type <type>', 'the secret type', 'Opaque')
+    .option('--type <type>', 'the secret type (default: Opaque)')
     .action(async (name: string, _opts, cmd) => {
       const { createSecret } = require('../../ops/create') as typeof import('../../ops/create');
       await createSecret(f, name, cmd.optsWithGlobals());
