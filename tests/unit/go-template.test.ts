@@ -1,6 +1,9 @@
 import { executeGoTemplate, parseGoTemplate, TemplateExecError, TemplateParseError, type GoValue } from '../../src/printers/go-template';
+import { GoInt } from '../../src/printers/go-template/values';
 
-/** A `kubectl get pods` List as kubectl hands it to the template: decoded JSON, numbers are float64. */
+const int64 = (n: number) => new GoInt(BigInt(n), 'int64');
+
+/** A `kubectl get pods` List as kubectl hands it to the template: decoded JSON, integral numbers int64, others float64. */
 const pods: GoValue = {
   apiVersion: 'v1',
   kind: 'List',
@@ -8,13 +11,13 @@ const pods: GoValue = {
   items: [
     {
       metadata: { name: 'web-1', labels: { app: 'web', tier: 'front' }, annotations: { note: '<b>&co' } },
-      spec: { replicas: 3, containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ containerPort: 80 }] }, { name: 'side', image: 'busybox' }] },
-      status: { phase: 'Running', ready: true, nominated: null, restarts: 2, big: 1000000, half: 0.5, small: 0.00001 },
+      spec: { replicas: int64(3), containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ containerPort: int64(80) }] }, { name: 'side', image: 'busybox' }] },
+      status: { phase: 'Running', ready: true, nominated: null, restarts: int64(2), big: int64(1000000), bigFloat: 1000000, half: 0.5, small: 0.00001 },
     },
     {
       metadata: { name: 'web-2', labels: { app: 'web' } },
-      spec: { replicas: 1, containers: [{ name: 'nginx', image: 'nginx:1.26' }] },
-      status: { phase: 'Pending', ready: false, restarts: 0 },
+      spec: { replicas: int64(1), containers: [{ name: 'nginx', image: 'nginx:1.26' }] },
+      status: { phase: 'Pending', ready: false, restarts: int64(0) },
     },
   ],
 };
@@ -57,10 +60,11 @@ describe('Go templates: kubectl documentation examples', () => {
   });
 });
 
-describe('Go templates: values print as Go prints float64 and maps', () => {
+describe('Go templates: values print as Go prints int64, float64 and maps', () => {
   test.each<[string, string]>([
     ['{{.spec.replicas}}', '3'],
-    ['{{.status.big}}', '1e+06'],
+    ['{{.status.big}}', '1000000'],
+    ['{{.status.bigFloat}}', '1e+06'],
     ['{{.status.half}}', '0.5'],
     ['{{.status.small}}', '1e-05'],
     ['{{.status.ready}}', 'true'],
@@ -90,7 +94,8 @@ describe('Go templates: actions', () => {
     // if / else if / else
     ['{{if .status.ready}}ready{{else}}not ready{{end}}', 'ready'],
     ['{{if .status.missing}}a{{else if eq .status.phase "Running"}}b{{else}}c{{end}}', 'b'],
-    ['{{if and .status.ready (gt .status.restarts 1.0)}}restarted{{end}}', 'restarted'],
+    ['{{if and .status.ready (gt .status.restarts 1)}}restarted{{end}}', 'restarted'],
+    ['{{if eq .spec.replicas 3}}three{{end}}', 'three'],
     ['{{if or .status.missing ""}}t{{else}}f{{end}}', 'f'],
     ['{{if not .status.nominated}}none{{end}}', 'none'],
     // truthiness: empty string, zero, empty list and map are false
@@ -143,13 +148,15 @@ describe('Go templates: functions', () => {
     ['{{printf "%-10s|%10s|%5d|%-5d|%05d|%+d" "left" "right" 42 42 42 42}}', 'left      |     right|   42|42   |00042|+42'],
     ['{{printf "%f %.2f %e %g %.3g %8.3f" 3.14159 2.675 1234.5678 0.000012 1234.5678 3.14159}}', '3.141590 2.67 1.234568e+03 1.2e-05 1.23e+03    3.142'],
     ['{{printf "%.0f %.0f %.1f" 2.5 3.5 0.25}}', '2 4 0.2'],
-    ['{{printf "%d" .spec.replicas}}', '%!d(float64=3)'],
+    ['{{printf "%d|%5.1f" .spec.replicas .spec.replicas}}', '3|%!f(int64=    3)'],
+    ['{{printf "%d" .status.half}}', '%!d(float64=0.5)'],
     ['{{printf "%s" .status.missing}}', '%!s(<nil>)'],
     ['{{printf "%s %s" "one"}}', 'one %!s(MISSING)'],
     ['{{printf "%s" "a" "b"}}', 'a%!(EXTRA string=b)'],
     ['{{printf "%v %s" .metadata.labels .metadata.labels}}', 'map[app:web tier:front] map[app:web tier:front]'],
     ['{{printf "%d" .metadata.labels}}', 'map[%!d(string=app):%!d(string=web) %!d(string=tier):%!d(string=front)]'],
-    ['{{printf "%T %T %T %T" 1 1.5 "s" .metadata}}', 'int float64 string map[string]interface {}'],
+    ['{{printf "%T %T %T %T %T" 1 1.5 "s" .metadata .spec.replicas}}', 'int float64 string map[string]interface {} int64'],
+    ['{{index .metadata.name 0}} {{printf "%T" (index .metadata.name 0)}}', '119 uint8'],
     ['{{printf "%c|%q|%U|%o|%b|%#x" 65 65 65 8 5 255}}', "A|'A'|U+0041|10|101|0xff"],
     ['{{html .metadata.annotations.note}} {{js "it\'s <x>"}} {{urlquery "a b&c=d/é"}}', "&lt;b&gt;&amp;co it\\'s \\u003Cx\\u003E a+b%26c%3Dd%2F%C3%A9"],
     ['{{html .status.missing}}', '&lt;no value&gt;'],
@@ -197,6 +204,7 @@ describe('Go templates: execution errors (Go wording, partial output kept)', () 
     ['{{$n := .kind}}{{$n.x}}', 'template: output:1:19: executing "output" at <$n.x>: can\'t evaluate field x in type string'],
     ['{{range .items}}{{.status.nominated.x}}{{end}}', 'template: output:1:25: executing "output" at <.status.nominated.x>: nil pointer evaluating interface {}.x'],
     ['{{if eq (len .items) 2.0}}{{end}}', 'template: output:1:5: executing "output" at <eq (len .items) 2.0>: error calling eq: incompatible types for comparison: int and float64'],
+    ['{{range .items}}{{if eq .spec.replicas 3.0}}{{end}}{{end}}', 'template: output:1:21: executing "output" at <eq .spec.replicas 3.0>: error calling eq: incompatible types for comparison: int64 and float64'],
     ['{{index .items 5}}', 'template: output:1:2: executing "output" at <index .items 5>: error calling index: index out of range: 5'],
     ['{{index .items 1.0}}', 'template: output:1:2: executing "output" at <index .items 1.0>: error calling index: cannot index slice/array with type float64'],
     ['{{index}}', 'template: output:1:2: executing "output" at <index>: wrong number of args for index: want at least 1 got 0'],

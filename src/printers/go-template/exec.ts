@@ -8,7 +8,7 @@ import { goQuote, sprint } from './fmt';
 import type { GoFunc, ParamKind } from './funcs';
 import { nodeString, type AnyNode, type BranchNode, type ChainNode, type CommandNode, type FieldNode, type ListNode, type Node, type NumberNode, type Operand, type PipeNode, type VariableNode } from './nodes';
 import type { TreeSet } from './parser';
-import { isMap, isTrue, sortedKeys, typeName, type GoValue } from './values';
+import { GoInt, goInt, isMap, isTrue, sortedKeys, typeName, type GoValue } from './values';
 
 export class TemplateExecError extends Error {
   /** What the template printed before it failed (Go writes as it goes). */
@@ -177,11 +177,11 @@ class State {
       };
       let count = 0;
       try {
-        if (typeof v === 'bigint') {
+        if (v instanceof GoInt) {
           if (decl.length > 1) this.errorf(`can't use ${sprint([v])} to iterate over more than one variable`);
-          for (let i = 0n; i < v; i++, count++) iteration(undefined, i, false);
+          for (let i = 0n; i < v.value; i++, count++) iteration(undefined, new GoInt(i, v.type), false);
         } else if (Array.isArray(v)) {
-          for (; count < v.length; count++) iteration(BigInt(count), v[count], true);
+          for (; count < v.length; count++) iteration(goInt(count), v[count], true);
         } else if (isMap(v)) {
           for (const k of sortedKeys(v)) count++, iteration(k, v[k], true);
         } else if (v !== undefined) this.errorf(`range can't iterate over ${sprint([v])}`);
@@ -274,7 +274,7 @@ class State {
     this.node = n;
     const looksFloat = /[.eEpP]/.test(n.text) && !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'");
     if (looksFloat && n.float !== undefined) return n.float;
-    if (n.int !== undefined) return n.int;
+    if (n.int !== undefined) return goInt(n.int);
     return this.errorf(`${n.text} overflows int`);
   }
 

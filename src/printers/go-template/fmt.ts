@@ -4,7 +4,7 @@
  * %!verb(type=value) / %!d(MISSING) / %!(EXTRA ...) marks for mistakes. Maps print as `map[k:v]`, keys sorted.
  */
 import { formatFloat } from './float';
-import { isMap, sortedKeys, typeName, type GoValue } from './values';
+import { GoInt, isMap, sortedKeys, typeName, type GoValue } from './values';
 
 interface Spec {
   minus: boolean;
@@ -62,7 +62,8 @@ function badVerb(verb: string, v: GoValue, spec: Spec): string {
   return `%!${verb}(${typeName(v)}=${formatArg(v, 'v', spec)})`;
 }
 
-function formatInt(v: bigint, verb: string, spec: Spec): string {
+function formatInt(n: GoInt, verb: string, spec: Spec): string {
+  const v = n.value;
   const negative = v < 0n;
   const abs = negative ? -v : v;
   switch (verb) {
@@ -74,7 +75,7 @@ function formatInt(v: bigint, verb: string, spec: Spec): string {
       return pad(`U+${abs.toString(16).toUpperCase().padStart(4, '0')}`, spec);
   }
   const base = { d: 10, v: 10, b: 2, o: 8, O: 8, x: 16, X: 16 }[verb];
-  if (base === undefined) return badVerb(verb, v, spec);
+  if (base === undefined) return badVerb(verb, n, spec);
   let digits = abs.toString(base);
   if (verb === 'X') digits = digits.toUpperCase();
   // Zero padding fills the width between the sign and the digits; a 0x prefix comes on top (as in Go).
@@ -114,7 +115,7 @@ function formatArg(v: GoValue, verb: string, spec: Spec, nested = false): string
   if (verb === 'T') return pad(typeName(v), spec);
   if (v === undefined || v === null) return verb === 'v' || nested ? pad('<nil>', spec) : badVerb(verb, v, spec);
   if (typeof v === 'boolean') return verb === 't' || verb === 'v' ? pad(String(v), spec) : badVerb(verb, v, spec);
-  if (typeof v === 'bigint') return formatInt(v, verb, spec);
+  if (v instanceof GoInt) return formatInt(v, verb, spec);
   if (typeof v === 'number') return formatNumber(v, verb, spec);
   if (typeof v === 'string') return formatString(v, verb, spec);
   if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, verb, spec, true)).join(' ')}]`;
@@ -139,7 +140,7 @@ export function sprintf(format: string, args: GoValue[]): string {
   let i = 0;
   const intArg = (): number | undefined => {
     const a = args[argNum++];
-    return typeof a === 'bigint' ? Number(a) : undefined;
+    return a instanceof GoInt ? Number(a.value) : undefined;
   };
   while (i < format.length) {
     const percent = format.indexOf('%', i);

@@ -7,7 +7,7 @@
 import { decodeStdBase64 } from './base64';
 import { htmlEscape, jsEscape, urlQueryEscape } from './escape';
 import { sprint, sprintf, sprintln } from './fmt';
-import { isMap, isTrue, typeName, type GoValue } from './values';
+import { GoInt, goInt, isMap, isTrue, typeName, type GoValue } from './values';
 
 /**
  * How an argument reaches a function: `any` is interface{} (a missing value arrives as nil), `value` is
@@ -28,9 +28,9 @@ const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function indexArg(index: GoValue, cap: number): number {
   if (index === undefined || index === null) throw new Error('cannot index slice/array with nil');
-  if (typeof index !== 'bigint') throw new Error(`cannot index slice/array with type ${typeName(index)}`);
-  if (index < 0n || index > BigInt(cap)) throw new Error(`index out of range: ${index}`);
-  return Number(index);
+  if (!(index instanceof GoInt)) throw new Error(`cannot index slice/array with type ${typeName(index)}`);
+  if (index.value < 0n || index.value > BigInt(cap)) throw new Error(`index out of range: ${index.value}`);
+  return Number(index.value);
 }
 
 function index(args: GoValue[]): GoValue {
@@ -45,7 +45,7 @@ function index(args: GoValue[]): GoValue {
       const x = indexArg(key, length);
       // indexArg allows x == len (as Go's does); reflect then panics.
       if (x === length) throw new Error(`reflect: ${bytes ? 'string' : 'slice'} index out of range`);
-      item = bytes ? BigInt(bytes[x]) : (item as GoValue[])[x];
+      item = bytes ? new GoInt(BigInt(bytes[x]), 'uint8') : (item as GoValue[])[x];
     } else if (isMap(item)) {
       if (key === undefined) throw new Error('value is nil; should be of type string');
       if (typeof key !== 'string') throw new Error(`value has type ${typeName(key)}; should be string`);
@@ -76,9 +76,9 @@ function slice(args: GoValue[]): GoValue {
 function length([item]: GoValue[]): GoValue {
   if (item === null) throw new Error('len of nil pointer');
   if (item === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
-  if (typeof item === 'string') return BigInt(byteLength(item));
-  if (Array.isArray(item)) return BigInt(item.length);
-  if (isMap(item)) return BigInt(Object.keys(item).length);
+  if (typeof item === 'string') return goInt(byteLength(item));
+  if (Array.isArray(item)) return goInt(item.length);
+  if (isMap(item)) return goInt(Object.keys(item).length);
   throw new Error(`len of type ${typeName(item)}`);
 }
 
@@ -86,7 +86,7 @@ type Kind = 'bool' | 'int' | 'float' | 'string' | 'invalid';
 
 function basicKind(v: GoValue): Kind {
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'bigint') return 'int';
+  if (v instanceof GoInt) return 'int';
   if (typeof v === 'number') return 'float';
   if (typeof v === 'string') return 'string';
   return 'invalid';
@@ -102,7 +102,7 @@ function eq([first, ...rest]: GoValue[]): boolean {
     if (k1 !== k2) {
       if (a !== undefined && b !== undefined) throw new Error(`incompatible types for comparison: ${typeName(a)} and ${typeName(b)}`);
     } else if (k1 !== 'invalid') {
-      if (a === b) return true;
+      if (a instanceof GoInt ? a.value === (b as GoInt).value : a === b) return true;
     } else if (a === undefined || b === undefined) {
       if (a === b) return true;
     } else if (Array.isArray(a) !== Array.isArray(b)) {
@@ -120,7 +120,8 @@ function lt([first, second]: GoValue[]): boolean {
   if (k1 === 'invalid' || k2 === 'invalid') throw new Error('invalid type for comparison');
   if (k1 !== k2) throw new Error(`incompatible types for comparison: ${typeName(a)} and ${typeName(b)}`);
   if (k1 === 'bool') throw new Error('invalid type for comparison');
-  return (a as string | number | bigint) < (b as string | number | bigint);
+  if (a instanceof GoInt) return a.value < (b as GoInt).value;
+  return (a as string | number) < (b as string | number);
 }
 
 const le = (args: GoValue[]) => lt(args) || eq(args);
@@ -175,8 +176,8 @@ function exists(item: GoValue, indices: GoValue[]): boolean {
     if (v === null || v === undefined) return false;
     if (typeof v === 'string' || Array.isArray(v)) {
       const length = typeof v === 'string' ? byteLength(v) : v.length;
-      if (typeof i !== 'bigint' || i < 0n || i >= BigInt(length)) return false;
-      v = typeof v === 'string' ? BigInt(Buffer.from(v, 'utf8')[Number(i)]) : v[Number(i)];
+      if (!(i instanceof GoInt) || i.value < 0n || i.value >= BigInt(length)) return false;
+      v = typeof v === 'string' ? new GoInt(BigInt(Buffer.from(v, 'utf8')[Number(i.value)]), 'uint8') : v[Number(i.value)];
     } else if (isMap(v)) {
       const key = i === null || i === undefined ? '' : i;
       if (typeof key !== 'string') return false;
