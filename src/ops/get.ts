@@ -10,6 +10,8 @@ import { loadObjects } from './load';
 
 export interface GetOptions {
   output?: string;
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
   selector?: string;
   allNamespaces?: boolean;
   filename?: string[];
@@ -89,6 +91,8 @@ function print(f: Factory, objects: KObject[], query: ResourceQuery, opts: GetOp
   const { colourEnabled } = require('../printers/colour') as typeof import('../printers/colour');
   const text = printObjects(objects, {
     output: opts.output,
+    template: opts.template,
+    allowMissingTemplateKeys: opts.allowMissingTemplateKeys,
     noHeaders: !opts.headers,
     showLabels: opts.showLabels,
     labelColumns: opts.labelColumns?.flatMap((l) => l.split(',')).filter(Boolean),

@@ -16,6 +16,7 @@ import { parseTemplateText, type TreeSet } from './parser';
 import type { GoValue } from './values';
 
 export { TemplateParseError } from './parser';
+export { goQuote, sprint as goSprint } from './fmt';
 export { TemplateExecError } from './exec';
 export type { GoValue } from './values';
 
