@@ -26,6 +26,13 @@ export class KctlError extends Error {
   }
 }
 
+/** A failure after part of the output was made: src/cli/main.ts writes `output` to stdout, then the error (kubectl's template printers do). */
+export class PartialOutputError extends KctlError {
+  constructor(message: string, readonly output: string) {
+    super(message);
+  }
+}
+
 export class UsageError extends KctlError {
   constructor(message: string, hint?: string) {
     super(message, ExitCode.Usage, hint);

@@ -25,6 +25,7 @@ const startup = external('startup', {
   toRows: (r) => [
     { id: 'startup-version', scenario: 'kctl version --client', unit: 'ms', kctl: r.versionClientMs, floor: `${r.nodeMs} ms (node -e 0)`, ratio: { value: r.versionClientRatio, to: 'node -e 0' }, goal: { text: `<= ${r.versionGoal}x node -e 0`, met: r.versionClientRatio <= r.versionGoal }, note: `bench/startup.js, median of ${r.runs}` },
     { id: 'startup-get', scenario: 'kctl get deployments (100 objects)', unit: 'ms', kctl: r.getDeployments100Ms, floor: `${r.nodeMs} ms (node -e 0)`, ratio: { value: r.getDeploymentsRatio, to: 'node -e 0' }, goal: { text: `<= ${r.getGoal}x node -e 0`, met: r.getDeploymentsRatio <= r.getGoal } },
+    ...(r.getGoTemplate100Ms === undefined ? [] : [{ id: 'startup-get-go-template', scenario: 'kctl get deployments -o go-template=... (100 objects)', unit: 'ms', kctl: r.getGoTemplate100Ms, floor: `${r.nodeMs} ms (node -e 0)`, ratio: { value: r.getGoTemplateRatio, to: 'node -e 0' }, goal: { text: `<= ${r.getGoTemplateGoal}x node -e 0`, met: r.getGoTemplateRatio <= r.getGoTemplateGoal } }]),
   ],
 });
 

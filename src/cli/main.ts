@@ -3,7 +3,7 @@
  * Command modules only define flags and call into the rest of kctl lazily, so start-up stays small.
  */
 import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { AnswerNo, DiffOutcome, ExitCode, KctlError, UsageError } from '../errors';
+import { AnswerNo, DiffOutcome, ExitCode, KctlError, PartialOutputError, UsageError } from '../errors';
 import { processFactory, type Factory } from '../app/factory';
 import { registerCommands } from './commands';
 import { builtinCommands } from './builtins';
@@ -82,6 +82,7 @@ export function renderError(e: unknown, f: Factory): number {
     return ExitCode.Usage;
   }
   if (f.env.KCTL_DEBUG === '1' && e instanceof Error) f.stderr.write(`${e.stack}\n`);
+  if (e instanceof PartialOutputError) f.stdout.write(e.output);
   if (e instanceof KctlError) {
     f.stderr.write(e.message.split('\n').map((l) => (l.startsWith('error: ') ? l : `error: ${l}`)).join('\n') + '\n');
     if (e.hint) f.stderr.write(`hint: ${e.hint}\n`);

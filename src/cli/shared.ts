@@ -19,6 +19,13 @@ export function addWaitFlags<Args extends unknown[], Opts extends OptionValues, 
     .option('--timeout <duration>', 'how long to wait (e.g. 30s, 2m)', DEFAULT_TIMEOUT);
 }
 
+/** kubectl's template printer flags, beside -o: --template and --allow-missing-template-keys. */
+export function addTemplateFlags<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>) {
+  return cmd
+    .option('--template <template>', 'the template (or file) of -o go-template, go-template-file, jsonpath, jsonpath-file; alone it means -o go-template')
+    .option('--allow-missing-template-keys [bool]', 'in templates, a missing field prints nothing or <no value> (false: it is an error)', parseBool('allow-missing-template-keys'), true);
+}
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

@@ -12,6 +12,8 @@ import { kindDefinition } from '../kinds/registry';
 
 export interface GetOptions {
   output?: string;
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
   selector?: string;
   allNamespaces?: boolean;
   filename?: string[];
@@ -23,6 +25,8 @@ export interface GetOptions {
   sortBy?: string;
   watch?: boolean;
   watchOnly?: boolean;
+  /** kubectl's --ignore-not-found: missing named objects and an empty list print nothing, and are no error. */
+  ignoreNotFound?: boolean;
   /** With -w: print ADDED/MODIFIED/DELETED events (an EVENT column; `{type, object}` in json and yaml). */
   outputWatchEvents?: boolean;
 }
@@ -38,10 +42,10 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
     const { objects, missing } = await render(f.store().read());
     if (opts.outputWatchEvents && (opts.watch || opts.watchOnly)) printEvents(f, 'ADDED', objects, query, opts);
     else print(f, objects, query, opts);
-    if (objects.length === 0 && missing.length === 0) {
+    if (objects.length === 0 && missing.length === 0 && !opts.ignoreNotFound) {
       f.stderr.write(namespace === undefined || query.refs.every((r) => !r.kind.namespaced) ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
     }
-    if (missing.length) throw new NotFoundError(missing.join('\n'));
+    if (missing.length && !opts.ignoreNotFound) throw new NotFoundError(missing.join('\n'));
   }
   if (opts.watch || opts.watchOnly) {
     const { watchObjects } = require('./watch') as typeof import('./watch');
@@ -101,6 +105,8 @@ function printOptions(f: Factory, query: ResourceQuery, opts: GetOptions, list: 
   const { colourEnabled } = require('../printers/colour') as typeof import('../printers/colour');
   return {
     output: opts.output,
+    template: opts.template,
+    allowMissingTemplateKeys: opts.allowMissingTemplateKeys,
     noHeaders: !opts.headers,
     showLabels: opts.showLabels,
     labelColumns: opts.labelColumns?.flatMap((l) => l.split(',')).filter(Boolean),

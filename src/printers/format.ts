@@ -14,9 +14,12 @@ import { parseOutputFormat } from './output-format';
 import { sortObjects } from './sort';
 
 export interface PrintOptions {
-  /** The -o value: wide, yaml, json, name, jsonpath=..., jsonpath-as-json=..., jsonpath-file=...,
-   *  custom-columns=..., custom-columns-file=... (undefined: the table). */
+  /** The -o value: wide, yaml, json, name, jsonpath=..., jsonpath-as-json=..., jsonpath-file=..., go-template=...,
+   *  go-template-file=..., template=..., templatefile=..., custom-columns=..., custom-columns-file=...
+   *  (undefined: the table). */
   output?: string;
+  /** --template: the template of a bare template -o (`-o jsonpath --template=...`); alone it means go-template. */
+  template?: string;
   noHeaders?: boolean;
   showLabels?: boolean;
   /** -L keys, one column each. */
@@ -26,19 +29,31 @@ export interface PrintOptions {
   sortBy?: string;
   /** Names as `deployment.apps/web` (kubectl does this when several kinds are listed, as in `get all`). */
   kindHeaderPrefix?: boolean;
-  /** json/yaml/jsonpath: wrap in a List even for one object (kubectl does unless ONE object was named). */
+  /** json/yaml/jsonpath/go-template: wrap in a List even for one object (kubectl does unless ONE object was named). */
   list?: boolean;
-  /** jsonpath: missing fields print nothing (kubectl's --allow-missing-template-keys, default true). */
+  /** jsonpath and go-template: a missing field prints nothing / `<no value>` rather than failing
+   *  (kubectl's --allow-missing-template-keys, default true). */
   allowMissingTemplateKeys?: boolean;
   now: Date;
   colour: boolean;
 }
 
-export function printObjects(objects: KObject[], opts: PrintOptions): string {
-  const format = parseOutputFormat(opts.output);
-  // Parse templates before anything is printed, so a bad -o fails even when there is nothing to show.
+/** -o and its templates, parsed: a bad one throws before anything is printed (or changed, when a command checks first). */
+function preparePrinter(opts: Pick<PrintOptions, 'output' | 'template'>) {
+  const format = parseOutputFormat(opts.output, opts.template);
   const columns = format.type === 'custom-columns' ? columnsFromSpec(format.spec) : format.type === 'custom-columns-file' ? columnsFromFile(format.path) : undefined;
   const template = format.type === 'jsonpath' ? parseTemplate(format.template) : undefined;
+  const goTemplate = format.type === 'go-template' ? goTemplatePrinter().parseKubectlGoTemplate(format.template) : undefined;
+  return { format, columns, template, goTemplate };
+}
+
+/** Throws the UsageError printObjects would for this -o (kubectl checks its printer before a command changes anything). */
+export function checkPrintOptions(opts: Pick<PrintOptions, 'output' | 'template'>): void {
+  preparePrinter(opts);
+}
+
+export function printObjects(objects: KObject[], opts: PrintOptions): string {
+  const { format, columns, template, goTemplate } = preparePrinter(opts);
   const sorted = opts.sortBy ? sortObjects(objects, opts.sortBy) : objects;
 
   switch (format.type) {
@@ -55,6 +70,8 @@ export function printObjects(objects: KObject[], opts: PrintOptions): string {
       return toYaml(document(sorted, opts));
     case 'jsonpath':
       return runTemplate(format.template, template!, document(sorted, opts), opts, format.asJson);
+    case 'go-template':
+      return goTemplatePrinter().runKubectlGoTemplate(goTemplate!, document(sorted, opts), opts.allowMissingTemplateKeys ?? true);
     case 'custom-columns':
     case 'custom-columns-file':
       return renderCustomColumns(sorted, columns!, Boolean(opts.noHeaders));
@@ -68,7 +85,10 @@ function byKind(sorted: KObject[], original: KObject[]): [string, KObject[]][] {
   return [...groups];
 }
 
-/** What json, yaml and jsonpath print: the object itself, or a List as kubectl builds it. */
+/** The Go template engine loads only when a go-template format is used (start-up time). */
+const goTemplatePrinter = () => require('./go-template-output') as typeof import('./go-template-output');
+
+/** What json, yaml, jsonpath and go-template print: the object itself, or a List as kubectl builds it. */
 function document(objects: KObject[], opts: PrintOptions): Json {
   const data = JSON.parse(JSON.stringify(objects)) as Json[];
   if (data.length === 1 && !opts.list) return data[0];

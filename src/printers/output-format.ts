@@ -1,23 +1,30 @@
-/** Parses -o the way kubectl's PrintFlags do: `wide`, `json`, `jsonpath=TEMPLATE`, `custom-columns=SPEC`, ... */
+/**
+ * Parses -o the way kubectl's PrintFlags do: `wide`, `json`, `jsonpath=TEMPLATE`, `go-template=TEMPLATE`,
+ * `custom-columns=SPEC`, ... A --template argument gives the template of a bare template format
+ * (`-o go-template --template=...`), and alone means go-template.
+ */
 import { UsageError } from '../errors';
 
 export type OutputFormat =
   | { type: 'table'; wide: boolean }
   | { type: 'json' | 'yaml' | 'name' }
   | { type: 'jsonpath'; template: string; asJson: boolean }
+  | { type: 'go-template'; template: string }
   | { type: 'custom-columns'; spec: string }
   | { type: 'custom-columns-file'; path: string };
 
-const TEMPLATE_FORMATS = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file'];
+const GO_TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile'];
+const TEMPLATE_FORMATS = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file', ...GO_TEMPLATE_FORMATS, 'custom-columns', 'custom-columns-file'];
 export const ALLOWED_FORMATS = [...TEMPLATE_FORMATS, 'json', 'name', 'wide', 'yaml'].sort();
 
-export function parseOutputFormat(output: string | undefined): OutputFormat {
+export function parseOutputFormat(output: string | undefined, templateArgument?: string): OutputFormat {
+  if (!output && templateArgument) output = 'go-template';
   if (!output) return { type: 'table', wide: false };
   if (output === 'wide') return { type: 'table', wide: true };
   if (output === 'json' || output === 'yaml' || output === 'name') return { type: output };
-  const eq = output.indexOf('=');
+  const eq = templateArgument ? -1 : output.indexOf('=');
   const name = eq === -1 ? output : output.slice(0, eq);
-  const value = eq === -1 ? '' : output.slice(eq + 1);
+  const value = templateArgument || (eq === -1 ? '' : output.slice(eq + 1));
   if (!TEMPLATE_FORMATS.includes(name)) {
     throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS.join(',')}`);
   }
@@ -27,6 +34,8 @@ export function parseOutputFormat(output: string | undefined): OutputFormat {
   }
   if (!value) throw new UsageError('template format specified but no template given');
   if (name === 'jsonpath-file') return { type: 'jsonpath', template: readTemplateFile(value, '--template'), asJson: false };
+  if (name === 'go-template-file' || name === 'templatefile') return { type: 'go-template', template: readTemplateFile(value, '--template') };
+  if (GO_TEMPLATE_FORMATS.includes(name)) return { type: 'go-template', template: value };
   return { type: 'jsonpath', template: value, asJson: name === 'jsonpath-as-json' };
 }
 

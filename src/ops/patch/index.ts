@@ -29,6 +29,8 @@ export interface PatchOptions {
   local?: boolean;
   dryRun?: DryRunFlag;
   output?: string;
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
   wait: boolean;
   timeout: string;
 }
@@ -42,11 +44,12 @@ export async function runPatch(f: Factory, args: string[], opts: PatchOptions): 
   if (files.length && args.length) throw new UsageError('cannot specify resources by name and by filename (-f) together');
   if (!files.length && !args.length) throw new UsageError('You must provide one or more resources by argument or filename.');
   const doc = readPatch(opts.patch, opts.patchFile, f.cwd);
+  if (opts.output !== undefined || opts.template) printers().checkPrintOptions(opts);
   const fromFiles = files.length ? await loadObjects(f, files, Boolean(opts.recursive)) : [];
 
   if (opts.local) {
     const patched = fromFiles.map((obj) => checkedResult(obj, doc, type));
-    return print(f, patched.map((obj) => ({ obj, changed: true })), opts.output, '');
+    return print(f, patched.map((obj) => ({ obj, changed: true })), opts, '');
   }
 
   const targets: Target[] = files.length ? fromFiles.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })) : namedTargets(f, args);
@@ -68,7 +71,7 @@ export async function runPatch(f: Factory, args: string[], opts: PatchOptions): 
       return { obj: next, changed: true };
     });
   const results = dryRun ? patchAll(f.store().read()) : await f.store().update(patchAll);
-  print(f, results, opts.output, dryRun ? ' (dry run)' : '');
+  print(f, results, opts, dryRun ? ' (dry run)' : '');
   const changed = results.filter((r) => r.changed).map((r) => ({ kind: r.obj.kind, namespace: r.obj.metadata.namespace, name: r.obj.metadata.name }));
   if (!dryRun && changed.length) await convergeTargets(f, changed, opts);
 }
@@ -105,10 +108,12 @@ function checkedResult(obj: KObject, doc: PatchDocument, type: PatchType): KObje
   return checked;
 }
 
-function print(f: Factory, results: { obj: KObject; changed: boolean }[], output: string | undefined, suffix: string): void {
-  if (output !== undefined) {
-    const { printObjects } = require('../../printers') as typeof import('../../printers');
-    f.stdout.write(printObjects(results.map((r) => r.obj), { output, now: f.now(), colour: false }));
+const printers = () => require('../../printers') as typeof import('../../printers');
+
+function print(f: Factory, results: { obj: KObject; changed: boolean }[], opts: PatchOptions, suffix: string): void {
+  const { output, template, allowMissingTemplateKeys } = opts;
+  if (output !== undefined || template) {
+    f.stdout.write(printers().printObjects(results.map((r) => r.obj), { output, template, allowMissingTemplateKeys, now: f.now(), colour: false }));
     return;
   }
   for (const { obj, changed } of results) f.stdout.write(`${refName(obj.kind, obj.metadata.name)} patched${changed ? '' : ' (no change)'}${suffix}\n`);
