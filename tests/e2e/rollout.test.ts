@@ -72,15 +72,15 @@ describe('rollouts on real Docker', () => {
     expect(await runningImages('web')).toEqual(['kctl-demo/web:v2', 'kctl-demo/web:v2', 'kctl-demo/web:v2']);
     expect(await servedVersions('web')).toEqual(['v2', 'v2', 'v2']);
     expect(await k.run(['rollout', 'status', 'deployment/web'])).toEqual({ code: 0, stdout: 'deployment "web" successfully rolled out\n', stderr: '' });
-    expect(await history('web')).toBe('deployment.apps/web\nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    expect(await history('web')).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
 
     expect((await k.run(['rollout', 'undo', 'deployment/web'])).stdout).toBe('deployment.apps/web rolled back\n');
     expect(await servedVersions('web')).toEqual(['v1', 'v1', 'v1']);
-    expect(await history('web')).toBe('deployment.apps/web\nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
+    expect(await history('web')).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
 
     expect((await k.run(['rollout', 'undo', 'deployment/web', '--to-revision', '2'])).stdout).toBe('deployment.apps/web rolled back\n');
     expect(await servedVersions('web')).toEqual(['v2', 'v2', 'v2']);
-    expect(await history('web')).toBe('deployment.apps/web\nREVISION  CHANGE-CAUSE\n3         <none>\n4         <none>\n\n');
+    expect(await history('web')).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n3         <none>\n4         <none>\n\n');
     expect(await appContainers('web')).toHaveLength(3);
   });
 

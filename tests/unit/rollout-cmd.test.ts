@@ -151,7 +151,7 @@ describe('rollout history', () => {
     await w.kctl('apply -f web.yaml');
     await w.kctl('set image deployment/web web=kctl-demo/web:v2');
     expect(await w.kctl('annotate deployment/web kubernetes.io/change-cause="image v2"')).toEqual(ok('deployment.apps/web annotated\n'));
-    expect(await w.kctl('rollout history deployment/web')).toEqual(ok('deployment.apps/web\nREVISION  CHANGE-CAUSE\n1         <none>\n2         image v2\n\n'));
+    expect(await w.kctl('rollout history deployment/web')).toEqual(ok('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         image v2\n\n'));
     const rs = w.state().list('ReplicaSet').find((r) => r.spec.template.spec.containers[0].image === 'kctl-demo/web:v2')!;
     const hash = rs.metadata.labels!['pod-template-hash'];
     expect(await w.kctl('rollout history deployment/web --revision 2')).toEqual(
@@ -196,7 +196,7 @@ describe('rollout undo', () => {
     await w.kctl('set image deployment/web web=kctl-demo/web:v2');
     expect(await w.kctl('rollout undo deployment/web')).toEqual(waited('deployment.apps/web rolled back\n'));
     expect(w.images()).toEqual(['kctl-demo/web:v1', 'kctl-demo/web:v1', 'kctl-demo/web:v1']);
-    expect((await w.kctl('rollout history deployment/web')).stdout).toBe('deployment.apps/web\nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
+    expect((await w.kctl('rollout history deployment/web')).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
     expect(await w.kctl('rollout undo deployment/web --to-revision=2')).toEqual(waited('deployment.apps/web rolled back\n'));
     expect(w.images()).toEqual(['kctl-demo/web:v2', 'kctl-demo/web:v2', 'kctl-demo/web:v2']);
     expect(await w.kctl('rollout undo deployment/web --to-revision 4')).toEqual(ok('deployment.apps/web skipped rollback (current template already matches revision 4)\n'));
@@ -304,7 +304,7 @@ describe('annotate', () => {
     await w.kctl('apply -f web.yaml');
     await w.kctl('annotate deployment/web kubernetes.io/change-cause=first');
     expect(await w.kctl('annotate deployment/web kubernetes.io/change-cause=second')).toEqual(ok('deployment.apps/web annotated\n'));
-    expect((await w.kctl('rollout history deployment/web')).stdout).toBe('deployment.apps/web\nREVISION  CHANGE-CAUSE\n1         second\n\n');
+    expect((await w.kctl('rollout history deployment/web')).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         second\n\n');
   });
 
   test('errors', async () => {

@@ -25,7 +25,7 @@ test('lowering revisionHistoryLimit while paused removes the oldest ReplicaSets 
   });
   const kctl = (line: string) => runCli(line, env);
   for (const v of ['v1', 'v2', 'v3']) expect((await kctl(`apply -f ${v}.yaml`)).code).toBe(0);
-  const history = (revisions: string) => `deployment.apps/web\nREVISION  CHANGE-CAUSE\n${revisions}\n`;
+  const history = (revisions: string) => `deployment.apps/web \nREVISION  CHANGE-CAUSE\n${revisions}\n`;
   expect((await kctl('rollout history deployment/web')).stdout).toBe(history('1         <none>\n2         <none>\n3         <none>\n'));
 
   expect(await kctl('apply -f v3-paused.yaml')).toEqual({ code: 0, stdout: 'deployment.apps/web configured\n', stderr: '' });

@@ -16,17 +16,22 @@ export async function runHistory(f: Factory, args: string[], opts: { revision?: 
     if (revision > 0) {
       const found = history.find((h) => h.revision === revision);
       if (!found) throw new KctlError('unable to find the specified revision');
-      f.stdout.write(`${refName('Deployment', name)} with revision #${revision}\n${podTemplateText(withChangeCause(found.rs.spec.template, found.changeCause))}\n`);
+      f.stdout.write(printed(name, `with revision #${revision}\n${podTemplateText(withChangeCause(found.rs.spec.template, found.changeCause))}`));
       continue;
     }
     if (history.length === 0) {
-      f.stdout.write(`${refName('Deployment', name)}\nNo rollout history found.\n`);
+      f.stdout.write(printed(name, '\nNo rollout history found.'));
       continue;
     }
     // kubectl's tabbedString (Go's tabwriter, padding 2), then its name printer's own newline: a blank last line.
     const rows = history.map((h) => `${h.revision}\t${h.changeCause || '<none>'}\n`).join('');
-    f.stdout.write(`${refName('Deployment', name)}\n${tabwrite(`REVISION\tCHANGE-CAUSE\n${rows}`, { minwidth: 0, padding: 2 })}\n`);
+    f.stdout.write(printed(name, `\n${tabwrite(`REVISION\tCHANGE-CAUSE\n${rows}`, { minwidth: 0, padding: 2 })}`));
   }
+}
+
+/** kubectl prints the history as its name printer's "operation": `deployment.apps/web ` + the text + a newline (hence the trailing space). */
+function printed(name: string, operation: string): string {
+  return `${refName('Deployment', name)} ${operation}\n`;
 }
 
 /** kubectl shows a revision's change-cause among its pod template's annotations. */
