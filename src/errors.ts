@@ -20,6 +20,9 @@ export const ExitCode = {
 } as const;
 
 export class KctlError extends Error {
+  /** true: the message is one message over several lines (`error: ` once, before it), not one problem per line. */
+  oneMessage = false;
+
   constructor(message: string, readonly exitCode: number = ExitCode.General, readonly hint?: string) {
     super(message);
     this.name = new.target.name;

@@ -84,7 +84,8 @@ export function renderError(e: unknown, f: Factory): number {
   if (f.env.KCTL_DEBUG === '1' && e instanceof Error) f.stderr.write(`${e.stack}\n`);
   if (e instanceof PartialOutputError) f.stdout.write(e.output);
   if (e instanceof KctlError) {
-    f.stderr.write(e.message.split('\n').map((l) => (l.startsWith('error: ') ? l : `error: ${l}`)).join('\n') + '\n');
+    const lines = e.oneMessage ? [`error: ${e.message}`] : e.message.split('\n').map((l) => (l.startsWith('error: ') ? l : `error: ${l}`));
+    f.stderr.write(lines.join('\n') + '\n');
     if (e.hint) f.stderr.write(`hint: ${e.hint}\n`);
     return e.exitCode;
   }

@@ -5,6 +5,8 @@ import { KctlError, UsageError } from '../errors';
 import { LAST_APPLIED, applyObject, checkNamespace, ensureDefaultNamespace } from '../store/apply';
 import type { Target } from '../kinds/converged';
 import type { KObject } from '../api/types';
+import type { State } from '../store/state';
+import { rfc3339 } from '../api/time';
 import { markDeleted } from './delete';
 import { prunePlan, pruneVictims, type PruneOptions } from './prune';
 import { loadInputObjects } from './load';
@@ -19,12 +21,19 @@ export interface ApplyOptions extends PruneOptions {
   dryRun?: string | boolean;
   output?: string;
   allowPrivileged?: boolean;
+  serverSide?: boolean;
+  fieldManager?: string;
+  forceConflicts?: boolean;
   wait: boolean;
   timeout: string;
 }
 
 export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   const dryRun = dryRunMode(opts.dryRun);
+  if (opts.serverSide && dryRun && opts.dryRun !== 'server') throw new UsageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+  if (!opts.serverSide && opts.forceConflicts) throw new UsageError('--force-conflicts only works with --server-side');
+  // kubectl's words for each dry run: what the server would do, or what kubectl would send.
+  const suffix = opts.dryRun === 'server' ? ' (server dry run)' : ' (dry run)';
   if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
   const plan = prunePlan(opts);
   const objects = await loadInputObjects(f, opts);
@@ -42,9 +51,9 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
       const live = state.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
       return live && !live.metadata.annotations?.[LAST_APPLIED];
     });
-    // kubectl warns before it writes, so before the server's admission warnings.
-    for (const obj of unrecorded) f.stderr.write(missingLastApplied(obj));
-    const results = objects.map((obj) => applyObject(state, obj, applyDefaults));
+    // kubectl warns before it writes, so before the server's admission warnings; server-side apply needs no record.
+    if (!opts.serverSide) for (const obj of unrecorded) f.stderr.write(missingLastApplied(obj));
+    const results = objects.map((obj) => (opts.serverSide ? serverSideApply(f, state, obj, opts) : applyObject(state, obj, applyDefaults)));
     admitPodSecurity(f, state, objects);
     const pruned = plan ? pruneVictims(state, plan, objects) : [];
     for (const obj of pruned) markDeleted(state, obj, f.now());
@@ -57,7 +66,7 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
 
   objects.forEach((obj, i) => {
     const ref = refName(obj.kind, obj.metadata.name);
-    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} ${results[i]}${dryRun ? ' (dry run)' : ''}\n`);
+    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} ${results[i]}${dryRun ? suffix : ''}\n`);
   });
   for (const obj of pruned) {
     const ref = refName(obj.kind, obj.metadata.name);
@@ -73,4 +82,19 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
 
 function missingLastApplied(obj: KObject): string {
   return `Warning: resource ${kindInfo(obj.kind).plural}/${obj.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kctl apply. kctl apply should only be used on resources created declaratively by either kctl create --save-config or kctl apply. The missing annotation will be patched automatically.\n`;
+}
+
+/** One object by server-side apply: conflicts with other managers first (refused unless forced), then apply's merge under the manager. */
+function serverSideApply(f: Factory, state: State, obj: KObject, opts: ApplyOptions): 'serverside-applied' {
+  const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
+  const ssa = require('./server-side-apply') as typeof import('./server-side-apply');
+  const manager = opts.fieldManager ?? ssa.DEFAULT_FIELD_MANAGER;
+  const live = state.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+  const conflicts = live ? ssa.conflictsWith(live, obj, applyDefaults(structuredClone(obj)), manager) : [];
+  if (conflicts.length && !opts.forceConflicts) throw ssa.conflictError(conflicts, obj.apiVersion);
+  applyObject(state, obj, applyDefaults, false);
+  const stored = state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)!;
+  ssa.recordManager(stored, obj, manager, rfc3339(f.now()), conflicts);
+  state.put(stored);
+  return 'serverside-applied';
 }

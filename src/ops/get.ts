@@ -25,6 +25,8 @@ export interface GetOptions {
   sortBy?: string;
   watch?: boolean;
   watchOnly?: boolean;
+  /** kubectl hides metadata.managedFields (server-side apply's owners) unless asked. */
+  showManagedFields?: boolean;
   /** kubectl's --ignore-not-found: missing named objects and an empty list print nothing, and are no error. */
   ignoreNotFound?: boolean;
   /** With -w: print ADDED/MODIFIED/DELETED events (an EVENT column; `{type, object}` in json and yaml). */
@@ -36,7 +38,8 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
   const namespace = opts.allNamespaces ? undefined : f.namespace();
   const render = async (state: State) => {
     const { objects, missing } = await select(f, state, query, namespace, opts.selector);
-    return { objects: await observe(f, objects), missing };
+    const shown = opts.showManagedFields ? objects : objects.map(withoutManagedFields);
+    return { objects: await observe(f, shown), missing };
   };
   if (!opts.watchOnly) {
     const { objects, missing } = await render(f.store().read());
@@ -75,6 +78,12 @@ async function select(f: Factory, state: State, query: ResourceQuery, namespace:
     }
   }
   return { objects, missing };
+}
+
+function withoutManagedFields(obj: KObject): KObject {
+  if (!('managedFields' in obj.metadata)) return obj;
+  const { managedFields: _m, ...metadata } = obj.metadata as KObject['metadata'] & { managedFields?: unknown };
+  return { ...obj, metadata };
 }
 
 /** Pods are shown as Docker sees them now; without a reachable engine the stored status is shown. */

@@ -21,14 +21,15 @@ function desiredFields(obj: KObject): Record<string, unknown> {
   return rest;
 }
 
-export function applyObject(state: State, input: KObject, withDefaults: (o: KObject) => KObject): ApplyResult {
+/** `record: false` (server-side apply): the merge alone, with no last-applied annotation written. */
+export function applyObject(state: State, input: KObject, withDefaults: (o: KObject) => KObject, record = true): ApplyResult {
   const rules = kindParts(input.kind)?.apply?.() ?? {};
   const manifest = rules.normalize?.(input) ?? input;
   const lastApplied = JSON.stringify(stripForLastApplied(manifest));
   const live = state.get(manifest.kind, manifest.metadata.namespace, manifest.metadata.name);
   const desired = withDefaults(structuredClone(manifest));
   if (!live) {
-    storeNew(state, desired, lastApplied);
+    storeNew(state, desired, record ? lastApplied : undefined);
     return 'created';
   }
   const previous = parseLastApplied(live);
@@ -39,13 +40,16 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
   rules.keepLive?.(manifest, live, next);
   rules.keepAllocated?.(manifest, live, next);
   next.metadata.labels = mergeMap(live.metadata.labels, previous?.metadata?.labels, desired.metadata.labels);
-  next.metadata.annotations = { ...mergeMap(live.metadata.annotations, previous?.metadata?.annotations, desired.metadata.annotations), [LAST_APPLIED]: lastApplied };
+  next.metadata.annotations = mergeMap(live.metadata.annotations, previous?.metadata?.annotations, desired.metadata.annotations);
+  if (record) next.metadata.annotations = { ...next.metadata.annotations, [LAST_APPLIED]: lastApplied };
+  else if (live.metadata.annotations?.[LAST_APPLIED] !== undefined) next.metadata.annotations = { ...next.metadata.annotations, [LAST_APPLIED]: live.metadata.annotations[LAST_APPLIED] };
+  if (!next.metadata.annotations) delete next.metadata.annotations;
   if (!next.metadata.labels) delete next.metadata.labels;
 
   const specChanged = JSON.stringify(desiredFields(next)) !== JSON.stringify(desiredFields(live));
   const metaChanged = JSON.stringify(withoutLastApplied(next.metadata)) !== JSON.stringify(withoutLastApplied(live.metadata));
   if (!specChanged && !metaChanged) {
-    if (live.metadata.annotations?.[LAST_APPLIED] !== lastApplied) {
+    if (record && live.metadata.annotations?.[LAST_APPLIED] !== lastApplied) {
       live.metadata.annotations = { ...(live.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
       state.put(live);
     }

@@ -16,6 +16,9 @@ export function register(program: Command, f: Factory): void {
       .option('-l, --selector <selector>', 'with --prune: only objects with these labels are candidates')
       .option('--all', 'with --prune: every object of the allowed kinds in the namespaces applied to is a candidate')
       .option('--prune-allowlist <group/version/kind>', 'with --prune: the kinds to prune, e.g. core/v1/ConfigMap (repeatable; default: kubectl\'s list)', collect)
+      .option('--server-side', 'apply under a field manager: changing a field another manager applied is a conflict')
+      .option('--field-manager <name>', 'the field manager to apply as, with --server-side (default: kubectl)')
+      .option('--force-conflicts', 'with --server-side: take over the fields other managers applied')
       .option('--allow-privileged', 'admit pods the namespace\'s Pod Security level refuses (hostPath, privileged, host namespaces...: full access to the host)'),
     'the applied Deployments and Pods to be ready',
   ).action(async (opts) => {

@@ -18,6 +18,7 @@ export function register(program: Command, f: Factory): void {
       .option('--show-labels', 'show all labels as the last column')
       .option('-L, --label-columns <keys>', 'labels to show as columns (comma-separated, repeatable)', collect)
       .option('--sort-by <jsonpath>', 'sort list by this field, e.g. .metadata.name')
+      .option('--show-managed-fields', 'keep metadata.managedFields (server-side apply\'s field owners) in json and yaml output')
       .option('--ignore-not-found', 'a named object that does not exist is no error (and prints nothing)')
       .option('-w, --watch', 'after listing, watch for changes')
       .option('--watch-only', 'watch for changes without listing first')
