@@ -9,7 +9,9 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   const result: Record<string, unknown> = isPlainMap(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
-    else result[key] = applyMergePatch(result[key], value);
+    // As an own key even for `__proto__` (a plain assignment would swap the object's prototype): it is then
+    // refused as the unknown field it is, as the API server refuses it.
+    else Object.defineProperty(result, key, { value: applyMergePatch(Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined, value), enumerable: true, writable: true, configurable: true });
   }
   return result;
 }
