@@ -189,7 +189,7 @@ describe('kctl rollout status with auto-rollback', () => {
         'error: deployment "web" rollout failed (progress deadline exceeded) and was rolled back to revision 1\n',
     });
     expect(k.images()).toEqual(['kctl-demo/web:v1', 'kctl-demo/web:v1']);
-    expect((await k.kctl('rollout history deployment/web')).stdout).toBe('deployment.apps/web\nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
+    expect((await k.kctl('rollout history deployment/web')).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
   });
 
   test('annotation: `set image` waiting on the rollout also exits 6 when it was rolled back meanwhile', async () => {
