@@ -8,7 +8,7 @@ import { applyJsonPatch, JsonPatchError } from '../../api/patch/json-patch';
 import { applyStrategicPatch, StrategicPatchError } from '../../api/patch/strategic';
 import { KctlError } from '../../errors';
 import { parseYamlDocuments } from '../../manifest/yaml-documents';
-import { shapeOf } from '../../ops/patch/apply-patch';
+import { shapeOf } from '../../kinds/patch-shapes';
 import type { KustomizeFiles } from '../files';
 import { mapList, stringList, type Kustomization } from '../kustomization-file';
 import { allIds, groupVersion, idString, kindOf, meta, nameOf, namespaceOf, sameId, storePreviousId, type Obj, type ResId, type Resource } from '../resource';

@@ -2,16 +2,11 @@
 import type { KObject } from '../../api/types';
 import { applyJsonPatch, JsonPatchError } from '../../api/patch/json-patch';
 import { applyMergePatch } from '../../api/patch/merge-patch';
-import { kindShape, type PatchShape } from '../../api/patch/shape';
 import { applyStrategicPatch, StrategicPatchError } from '../../api/patch/strategic';
 import { deepCopy } from '../../api/patch/values';
 import { KctlError } from '../../errors';
-import { kindDefinition } from '../../kinds/registry';
+import { shapeOf } from '../../kinds/patch-shapes';
 import type { PatchType } from './types';
-
-export function shapeOf(kind: string): PatchShape {
-  return kindShape(kindDefinition(kind)?.patchShape);
-}
 
 /** The patched copy; `obj` is left as it was. Throws kubectl-worded errors for a patch that cannot apply. */
 export function patchObject(obj: KObject, patch: unknown, type: PatchType, shown: string): unknown {

@@ -16,7 +16,8 @@ import { checkedChange, desiredUpdate, modifiedConflict } from '../desired';
 import { dryRunMode, type DryRunFlag } from '../dry-run';
 import { loadObjects } from '../load';
 import { parseResourceArgs } from '../resource-args';
-import { patchObject, shapeOf } from './apply-patch';
+import { patchObject } from './apply-patch';
+import { shapeOf } from '../../kinds/patch-shapes';
 import { positionInPatch, readPatch, type PatchDocument } from './document';
 import { PATCH_TYPES, type PatchType } from './types';
 
