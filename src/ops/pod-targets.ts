@@ -45,15 +45,16 @@ export interface ContainerChoice {
 export function chooseContainers(pod: KObject, container: string | undefined, all: boolean): ContainerChoice {
   const init: string[] = (pod.spec.initContainers ?? []).map((c: any) => c.name);
   const app: string[] = pod.spec.containers.map((c: any) => c.name);
+  const ephemeral: string[] = (pod.spec.ephemeralContainers ?? []).map((c: any) => c.name);
   if (container) {
-    if (!init.includes(container) && !app.includes(container)) throw new KctlError(`container ${container} is not valid for pod ${pod.metadata.name}`);
+    if (![...init, ...app, ...ephemeral].includes(container)) throw new KctlError(`container ${container} is not valid for pod ${pod.metadata.name}`);
     return { names: [container] };
   }
-  if (all) return { names: [...init, ...app] };
+  if (all) return { names: [...init, ...app, ...ephemeral] };
   const annotated = pod.metadata.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
   const chosen = annotated && app.includes(annotated) ? annotated : app[0];
-  if (app.length + init.length === 1) return { names: [chosen] };
-  return { names: [chosen], note: `Defaulted container "${chosen}" out of: ${[...app, ...init.map((n) => `${n} (init)`)].join(', ')}` };
+  if (app.length + init.length + ephemeral.length === 1) return { names: [chosen] };
+  return { names: [chosen], note: `Defaulted container "${chosen}" out of: ${[...app, ...init.map((n) => `${n} (init)`), ...ephemeral.map((n) => `${n} (ephem)`)].join(', ')}` };
 }
 
 function byPreference(a: KObject, b: KObject): number {

@@ -4,7 +4,6 @@
  * for the pod to complete and exit with its container's exit code; with --rm delete what was created
  * afterwards, whatever happened, Ctrl-C included (a second Ctrl-C ends kctl at once).
  */
-import type { Readable } from 'stream';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { ExitCode, KctlError, NotFoundError } from '../errors';
@@ -12,7 +11,7 @@ import type { Verdict } from '../kinds/results';
 import type { State } from '../store/state';
 import { convergeTargets } from './converge';
 import type { RestartPolicy } from './run-pod';
-import { rawTerminal } from './terminal';
+import { attachContainer } from './attach';
 
 export interface AttachedRun {
   stdin?: boolean;
@@ -49,31 +48,14 @@ export async function runAttached(f: Factory, pod: KObject, opts: AttachedRun): 
 
 /** Waits for the pod's container to start, then copies its output (and kctl's stdin) until it exits. */
 async function streamContainer(f: Factory, pod: KObject, opts: AttachedRun, interrupted: () => boolean): Promise<void> {
-  const { podBackend } = require('../app/controller-context') as typeof import('../app/controller-context');
   const { namespace, name } = pod.metadata;
   await convergeTargets(f, [{ kind: 'Pod', namespace, name }], { wait: true, timeout: `${opts.timeoutMs}ms` });
   if (interrupted()) return;
   const now = f.store().read().get('Pod', namespace, name);
   if (!now) throw new NotFoundError(`pods "${name}" not found`);
   const phase = now.status?.phase;
-  const backend = await podBackend(f);
-  const container = await backend.containerOf(now, name, false);
   // kubectl attaches to a running pod (and says so); one that already completed only has its log to show.
-  if (phase !== 'Succeeded' && phase !== 'Failed' && !opts.quiet) f.stderr.write("If you don't see a command prompt, try pressing enter.\n");
-  const terminal = rawTerminal(f, Boolean(opts.tty), Boolean(opts.stdin));
-  const abort = new AbortController();
-  void f.interrupted.then(() => abort.abort());
-  try {
-    await backend.attach(container, {
-      stdin: opts.stdin ? (f.stdin as Readable) : undefined,
-      tty: opts.tty,
-      onOutput: (stream, chunk) => (stream === 'stdout' ? f.stdout : f.stderr).write(chunk.toString('utf8')),
-      signal: abort.signal,
-    });
-  } finally {
-    terminal.restore();
-    if (opts.stdin) f.stdin.pause(); // kctl's stdin no longer keeps it running
-  }
+  await attachContainer(f, now, name, { stdin: opts.stdin, tty: opts.tty, prompt: phase !== 'Succeeded' && phase !== 'Failed' && !opts.quiet });
 }
 
 /** The pod once it completed: Succeeded or Failed for Never, only Succeeded for OnFailure; undefined when interrupted. */

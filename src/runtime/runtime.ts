@@ -60,6 +60,8 @@ export interface ContainerSpec {
   args?: string[]; // cmd override (Kubernetes `args`)
   env?: Record<string, string>;
   workingDir?: string;
+  /** `container:<id>`: share that container's process namespace (an ephemeral container's --target). */
+  pidMode?: string;
   /** Network to join (with aliases), or `container:<id>` to share another container's network. */
   network?: string;
   networkAliases?: string[];

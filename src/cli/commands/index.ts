@@ -19,6 +19,7 @@ const modules: Register[] = [
   require('./logs').register,
   require('./exec').register,
   require('./cp').register,
+  require('./debug').register,
   require('./port-forward').register,
   require('./top').register,
   require('./reconcile').register,

@@ -41,6 +41,7 @@ export function describePod(pod: KObject, ctx: DescribeContext): string {
   if (owner) w.write(LEVEL_0, `Controlled By:\t${owner}\n`);
   if (spec.initContainers?.length) describeContainers(w, 'Init Containers', spec.initContainers, status.initContainerStatuses ?? [], '', pod);
   describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses ?? [], '', pod);
+  if (spec.ephemeralContainers?.length) describeContainers(w, 'Ephemeral Containers', spec.ephemeralContainers, status.ephemeralContainerStatuses ?? [], '', pod);
   const conditions: any[] = status.conditions ?? [];
   if (conditions.length) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\n');

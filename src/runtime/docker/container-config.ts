@@ -30,6 +30,7 @@ export function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOpt
     ExposedPorts: spec.ports?.length ? exposed : undefined,
     HostConfig: {
       NetworkMode: spec.network,
+      PidMode: spec.pidMode,
       PortBindings: spec.ports?.length ? bindings : undefined,
       Mounts: spec.mounts?.map((m) => ({
         Type: m.type,

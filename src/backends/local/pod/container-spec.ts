@@ -6,7 +6,7 @@ import { VERSION } from '../../../version';
 import { containerName, type Scope } from '../scope';
 import { ownerManifestLabel } from './owner-manifest';
 
-export type Role = 'app' | 'init' | 'sandbox';
+export type Role = 'app' | 'init' | 'ephemeral' | 'sandbox';
 
 /** The sandbox's name in `docker ps` (a Kubernetes container name is lowercase, so it cannot clash). */
 export const SANDBOX_NAME = 'POD';

@@ -1,7 +1,8 @@
 /**
- * One level-based step for one init or app container: adopt a created container, restart an exited one per
- * restartPolicy with Kubernetes' back-off (CrashLoopBackOff while waiting), or create it; then report its
- * status. Init containers count as done when they exited 0 and are restarted only after a failure.
+ * One level-based step for one init, app or ephemeral container: adopt a created container, restart an exited
+ * one per restartPolicy with Kubernetes' back-off (CrashLoopBackOff while waiting), or create it; then report its
+ * status. Init containers count as done when they exited 0 and are restarted only after a failure; an ephemeral
+ * container (kctl debug) runs once and is never restarted or made again.
  */
 import { LABEL, type ContainerInfo } from '../../../runtime/runtime';
 import { nextBackoff } from './backoff';
@@ -20,7 +21,7 @@ export interface StepResult {
   failed: boolean;
 }
 
-export async function stepContainer(pass: PodPass, container: any, role: 'app' | 'init', actual: ContainerInfo[], placement: Placement): Promise<StepResult> {
+export async function stepContainer(pass: PodPass, container: any, role: 'app' | 'init' | 'ephemeral', actual: ContainerInfo[], placement: Placement): Promise<StepResult> {
   const { ctx, pod, now } = pass;
   const mine = containersOf(actual, container.name, role);
   const record = (pass.records[container.name] ??= {});
@@ -60,6 +61,8 @@ export async function stepContainer(pass: PodPass, container: any, role: 'app' |
     latest = undefined; // restart now: a new container for the next attempt
   }
 
+  // An ephemeral container that ran is done with, even when its Docker container is gone.
+  if (!latest && role === 'ephemeral' && prev?.containerID) return { status: prev, done: false, failed: false };
   if (!latest) {
     const attempt = nextAttempt(mine, prev);
     const started = await createAndStart(pass, container, role, attempt, placement, record);
@@ -102,8 +105,8 @@ function finished(status: ContainerStatus, info: ContainerInfo, extra: Partial<S
 }
 
 /** Init containers run to success: under Always they are restarted like OnFailure. */
-function shouldRestart(policy: string, role: 'app' | 'init', exitCode: number): boolean {
-  if (policy === 'Never') return false;
+function shouldRestart(policy: string, role: 'app' | 'init' | 'ephemeral', exitCode: number): boolean {
+  if (policy === 'Never' || role === 'ephemeral') return false;
   return exitCode !== 0 || (policy === 'Always' && role === 'app');
 }
 

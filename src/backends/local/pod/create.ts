@@ -26,6 +26,8 @@ export interface Placement {
   ports: PortBinding[];
   podIP?: string;
   volumes: PodVolumes;
+  /** `container:<id>` whose processes this one sees (an ephemeral container's target). */
+  pid?: string;
 }
 
 export type Started = { info: ContainerInfo } | Waiting;
@@ -42,7 +44,7 @@ export async function createAndStart(pass: PodPass, container: any, role: Role, 
     warnOnce(pass, container.name, 'Failed', `Error: ${e.message}`, e.message);
     return { waiting: { reason: 'CreateContainerConfigError', message: e.message }, retryAt: now.getTime() + CONFIG_RETRY_MS };
   }
-  const spec = buildContainerSpec({ pod, container, image: container.image, role, attempt, scope: ctx.scope, network: placement.network, ports: placement.ports, extra, state: pass.caches.state });
+  const spec = buildContainerSpec({ pod, container, image: container.image, role, attempt, scope: ctx.scope, network: placement.network, ports: placement.ports, extra: { ...extra, ...(placement.pid ? { pidMode: placement.pid } : {}) }, state: pass.caches.state });
   let id: string;
   try {
     id = await ctx.runtime.createContainer(spec);

@@ -40,7 +40,7 @@ export interface PodPass {
 }
 
 export function newPodPass(ctx: LocalContext, pod: KObject, caches: PassCaches): PodPass {
-  const prior: ContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  const prior: ContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
   const pass: PodPass = {
     ctx,
     pod,

@@ -94,6 +94,7 @@ export async function syncPod(ctx: LocalContext, pod: KObject, actual: Container
   }
 
   const statuses: ContainerStatus[] = [];
+  const running = new Map<string, ContainerInfo>();
   // Without a sandbox the first app container owns the network, and the others join it.
   let appOwner: ContainerInfo | undefined;
   for (const [index, container] of (pod.spec.containers as any[]).entries()) {
@@ -103,11 +104,19 @@ export async function syncPod(ctx: LocalContext, pod: KObject, actual: Container
     }
     const step = await stepContainer(pass, container, 'app', containers, placement(owner ?? appOwner, podPorts(pod, ctx.publishAddress)));
     if (!owner && index === 0) appOwner = step.info;
+    if (step.info) running.set(container.name, step.info);
     await probe(pass, container, step, owner ?? appOwner);
     statuses.push(step.status);
   }
 
   const networkOwner = owner ?? appOwner;
+  // Ephemeral containers (kctl debug) join the pod's network, and their target's processes; they do not count for the phase.
+  const ephemeralStatuses: ContainerStatus[] = [];
+  for (const container of (init.done && networkOwner ? pod.spec.ephemeralContainers : undefined) ?? []) {
+    const target = container.targetContainerName ? running.get(container.targetContainerName) : undefined;
+    const step = await stepContainer(pass, container, 'ephemeral', containers, { ...placement(networkOwner, []), pid: target ? `container:${target.id}` : undefined });
+    ephemeralStatuses.push(step.status);
+  }
   const ready = init.done && statuses.length > 0 && statuses.every((s) => s.ready);
   const status: any = {
     phase: podPhase(pod, init, statuses),
@@ -117,6 +126,7 @@ export async function syncPod(ctx: LocalContext, pod: KObject, actual: Container
     startTime: pod.status?.startTime ?? pass.now.toISOString(),
     ...(initStatuses.length ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: statuses,
+    ...(ephemeralStatuses.length ? { ephemeralContainerStatuses: ephemeralStatuses } : {}),
     kctl: { containers: pass.records, ports: networkOwner?.ports ?? [] },
   };
   return outcome(pass, status);
