@@ -85,6 +85,7 @@ export class FakeRuntime implements ContainerRuntime {
   private sequence = 0;
   private addresses = 0;
   private unreachable = false;
+  private readonly startFailures: Error[] = [];
 
   constructor(opts: { now?: () => Date } = {}) {
     this.now = opts.now ?? (() => new Date());
@@ -148,6 +149,11 @@ export class FakeRuntime implements ContainerRuntime {
   /** While on, every operation rejects as it does when the engine is down. */
   setUnreachable(on: boolean): void {
     this.unreachable = on;
+  }
+
+  /** The next starts fail with these errors, one each, leaving their containers created (an engine stopping mid-start). */
+  failNextStarts(...errors: Error[]): void {
+    this.startFailures.push(...errors);
   }
 
   // ---- ContainerRuntime ----
@@ -217,6 +223,8 @@ export class FakeRuntime implements ContainerRuntime {
     this.calls.starts++;
     const c = this.mustExist(id);
     if (c.info.status === 'running') return; // 304 on Docker
+    const failure = this.startFailures.shift();
+    if (failure) throw failure;
     const ports = this.allocatePorts(c);
     Object.assign(c.info, {
       status: 'running',

@@ -8,7 +8,7 @@ import { LABEL, type ContainerInfo } from '../../../runtime/runtime';
 import { nextBackoff } from './backoff';
 import { stateOf, terminatedState, type ContainerStatus } from './container-status';
 import type { Role } from './container-spec';
-import { createAndStart, removeQuietly, type Placement } from './create';
+import { createAndStart, removeQuietly, startOrRemove, type Placement } from './create';
 import type { PodPass } from './pass';
 
 export interface StepResult {
@@ -34,8 +34,12 @@ export async function stepContainer(pass: PodPass, container: any, role: 'app' |
   for (const old of mine.slice(2)) await removeQuietly(pass, old.id);
 
   if (latest?.status === 'created') {
-    await ctx.runtime.startContainer(latest.id);
-    pass.events.push({ type: 'Normal', reason: 'Started', message: `Started container ${container.name}` });
+    const refused = await startOrRemove(pass, latest.id, container.name);
+    if (refused) {
+      status.state = { waiting: refused.waiting };
+      if (refused.retryAt) pass.requeue(refused.retryAt);
+      return result();
+    }
     latest = (await ctx.runtime.inspectContainer(latest.id)) ?? latest;
   }
 

@@ -58,18 +58,29 @@ export async function createAndStart(pass: PodPass, container: any, role: Role, 
     return { waiting: { reason: 'CreateContainerError', message: e.message }, retryAt: now.getTime() + CREATE_RETRY_MS };
   }
   pass.events.push({ type: 'Normal', reason: 'Created', message: `Created container ${container.name}` });
+  const refused = await startOrRemove(pass, id, container.name);
+  if (refused) return refused;
+  const info = await ctx.runtime.inspectContainer(id);
+  if (!info) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime() };
+  return { info };
+}
+
+/**
+ * Starts a created container. One the engine refuses to start is removed, to be made anew after a while
+ * (RunContainerError): also one an earlier pass created and left unstarted, which an engine stopped in the
+ * middle of starting it can no longer start ("task ... already exists").
+ */
+export async function startOrRemove(pass: PodPass, id: string, name: string): Promise<Waiting | undefined> {
   try {
-    await ctx.runtime.startContainer(id);
+    await pass.ctx.runtime.startContainer(id);
   } catch (e) {
     if (!(e instanceof RuntimeError)) throw e;
     await removeQuietly(pass, id);
     pass.events.push({ type: 'Warning', reason: 'Failed', message: `Error: ${e.message}` });
-    return { waiting: { reason: 'RunContainerError', message: e.message }, retryAt: now.getTime() + CREATE_RETRY_MS };
+    return { waiting: { reason: 'RunContainerError', message: e.message }, retryAt: pass.now.getTime() + CREATE_RETRY_MS };
   }
-  pass.events.push({ type: 'Normal', reason: 'Started', message: `Started container ${container.name}` });
-  const info = await ctx.runtime.inspectContainer(id);
-  if (!info) return { waiting: { reason: 'ContainerCreating' }, retryAt: now.getTime() };
-  return { info };
+  pass.events.push({ type: 'Normal', reason: 'Started', message: `Started container ${name}` });
+  return undefined;
 }
 
 /** Everything of the container's spec that needs resolving; throws ConfigError. Never logs a value. */
