@@ -9,7 +9,8 @@ import { registerCommands } from './commands';
 import { builtinCommands } from './builtins';
 import { parseDuration } from '../util/duration';
 
-export function buildProgram(f: Factory): Command {
+/** The program with every verb, or only the verb `verb` names (its command line starts with it). */
+export function buildProgram(f: Factory, verb?: string): Command {
   const program = new Command('kctl')
     .description('kctl applies Kubernetes manifests to the local Docker engine, with an embedded reconciler.')
     .option('--state <path>', 'state file (default $KCTL_STATE or ~/.kctl/state.json)')
@@ -39,7 +40,7 @@ export function buildProgram(f: Factory): Command {
     const timeout = (action.opts() as { timeout?: unknown }).timeout;
     if (typeof timeout === 'string') f.globals.lockWaitMs = parseDuration(timeout) || undefined;
   });
-  registerCommands(program, f);
+  registerCommands(program, f, verb);
   program.commands.forEach(inheritExitOverride);
   return program;
 }
@@ -52,7 +53,7 @@ function inheritExitOverride(cmd: CommandUnknownOpts): void {
 /** Runs kctl with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: string[], f: Factory = processFactory()): Promise<number> {
   try {
-    const program = buildProgram(f);
+    const program = buildProgram(f, argv[0]);
     if (unknownCommand(argv, program)) {
       const { findPlugin, runPlugin } = require('../ops/plugins') as typeof import('../ops/plugins');
       const plugin = findPlugin(argv, f.env);
