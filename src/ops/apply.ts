@@ -1,6 +1,6 @@
 /** `kctl apply`: load and validate everything first, write it (and --prune's deletions) in one transaction, then converge. */
 import type { Factory } from '../app/factory';
-import { kindInfo, refName } from '../api/kinds';
+import { kindInfo } from '../api/kinds';
 import { KctlError, UsageError } from '../errors';
 import { LAST_APPLIED, applyObject, checkNamespace, ensureDefaultNamespace } from '../store/apply';
 import type { Target } from '../kinds/converged';
@@ -8,6 +8,7 @@ import type { KObject } from '../api/types';
 import type { State } from '../store/state';
 import { rfc3339 } from '../api/time';
 import { markDeleted } from './delete';
+import { checkNameOutput, writeResult } from './result-lines';
 import { prunePlan, pruneVictims, type PruneOptions } from './prune';
 import { loadInputObjects } from './load';
 import { admitPodSecurity, templateOf } from './admission';
@@ -34,7 +35,7 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   if (!opts.serverSide && opts.forceConflicts) throw new UsageError('--force-conflicts only works with --server-side');
   // kubectl's words for each dry run: what the server would do, or what kubectl would send.
   const suffix = opts.dryRun === 'server' ? ' (server dry run)' : ' (dry run)';
-  if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
+  checkNameOutput(opts.output);
   const plan = prunePlan(opts);
   const objects = await loadInputObjects(f, opts);
   // kubectl's words; without this an empty file went on to reconcile everything.
@@ -64,14 +65,8 @@ export async function runApply(f: Factory, opts: ApplyOptions): Promise<void> {
   // A dry run works on a copy, never written.
   const { results, pruned } = dryRun ? apply(store.read()) : await store.update(apply);
 
-  objects.forEach((obj, i) => {
-    const ref = refName(obj.kind, obj.metadata.name);
-    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} ${results[i]}${dryRun ? suffix : ''}\n`);
-  });
-  for (const obj of pruned) {
-    const ref = refName(obj.kind, obj.metadata.name);
-    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} pruned${dryRun ? ' (dry run)' : ''}\n`);
-  }
+  objects.forEach((obj, i) => writeResult(f, obj, results[i], { output: opts.output, suffix: dryRun ? suffix : '' }));
+  for (const obj of pruned) writeResult(f, obj, 'pruned', { output: opts.output, suffix: dryRun ? ' (dry run)' : '' });
   if (dryRun) return;
   const targets: Target[] = [
     ...objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })),

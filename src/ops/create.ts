@@ -6,6 +6,7 @@ import { pluralName, refName } from '../api/kinds';
 import { ConflictError, KctlError, UsageError } from '../errors';
 import { applyObject, createFromManifest, ensureDefaultNamespace, checkNamespace } from '../store/apply';
 import { convergeTargets } from './converge';
+import { checkNameOutput, writeResult } from './result-lines';
 import { loadInputObjects } from './load';
 import { admitPodSecurity } from './admission';
 
@@ -62,27 +63,27 @@ export interface CreateFromFilesOptions extends CreateOptions {
 
 /** `kctl create -f FILE` (or `-k DIR`): every object in the files is new (one that exists already refuses them all), then converges. */
 export async function createFromFiles(f: Factory, opts: CreateFromFilesOptions): Promise<void> {
-  if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
+  checkNameOutput(opts.output);
   const dryRun = dryRunMode(opts.dryRun);
   const objects = await loadInputObjects(f, opts);
   if (objects.length === 0) throw new KctlError('no objects passed to create');
-  const create = (state: import('../store/state').State) => {
-    ensureDefaultNamespace(state);
-    const namespaces = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
-    for (const obj of objects) {
-      if (state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new ConflictError(`${pluralName(obj.kind)} "${obj.metadata.name}" already exists`);
-      checkNamespace(state, obj, namespaces);
-      storeCreated(state, obj, opts);
-    }
-    admitPodSecurity(f, state, objects);
-  };
+  const create = (state: import('../store/state').State) => createAll(f, state, objects, opts);
   if (dryRun) create(f.store().read());
   else await f.store().update(create);
-  for (const obj of objects) {
-    const ref = refName(obj.kind, obj.metadata.name);
-    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} created${dryRun ? ' (dry run)' : ''}\n`);
-  }
+  for (const obj of objects) writeResult(f, obj, 'created', { output: opts.output, suffix: dryRun ? ' (dry run)' : '' });
   if (!dryRun) await convergeTargets(f, objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })), opts);
+}
+
+/** Stores `objects` as new ones (create -f, replace --force): one that exists refuses them all; admitted like apply. */
+export function createAll(f: Factory, state: import('../store/state').State, objects: KObject[], opts: CreateOptions): void {
+  ensureDefaultNamespace(state);
+  const namespaces = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+  for (const obj of objects) {
+    if (state.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new ConflictError(`${pluralName(obj.kind)} "${obj.metadata.name}" already exists`);
+    checkNamespace(state, obj, namespaces);
+    storeCreated(state, obj, opts);
+  }
+  admitPodSecurity(f, state, objects);
 }
 
 function storeCreated(state: import('../store/state').State, obj: KObject, opts: CreateOptions): void {

@@ -8,6 +8,7 @@ import { randomInt } from 'crypto';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { KctlError, NotFoundError, UsageError, ValidationError } from '../errors';
+import { STUCK_REASONS } from '../kinds/pod/converged';
 import type { Verdict } from '../kinds/results';
 import type { State } from '../store/state';
 import { parseDuration } from '../util/duration';
@@ -82,7 +83,7 @@ async function untilStarted(f: Factory, pod: KObject, name: string, timeoutMs: n
     const status = (now.status?.ephemeralContainerStatuses ?? []).find((s: any) => s.name === name);
     if (status?.state?.running || status?.state?.terminated) return { done: true };
     const waiting = status?.state?.waiting;
-    if (waiting && ['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName', 'CreateContainerError', 'RunContainerError'].includes(waiting.reason)) {
+    if (waiting && STUCK_REASONS.has(waiting.reason)) {
       return { done: false, failure: new KctlError(`ephemeral container ${name} cannot start: ${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}`) };
     }
     return { done: false, waitingFor: `waiting for container ${name} of pod/${pod.metadata.name} to start` };

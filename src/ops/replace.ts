@@ -7,14 +7,15 @@
  */
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
-import { pluralName, refName, resolveResource } from '../api/kinds';
+import { pluralName, resolveResource } from '../api/kinds';
 import { KctlError, NotFoundError, UsageError } from '../errors';
 import { kindParts } from '../kinds/catalog';
-import { checkNamespace, createFromManifest, ensureDefaultNamespace } from '../store/apply';
 import type { State } from '../store/state';
 import { admitPodSecurity } from './admission';
 import { convergeTargets } from './converge';
+import { createAll } from './create';
 import { deleteAndWait, gracePeriod } from './delete';
+import { checkNameOutput, writeResult } from './result-lines';
 import { desiredUpdate, modifiedConflict } from './desired';
 import { dryRunMode, type DryRunFlag } from './dry-run';
 import { loadInputObjects } from './load';
@@ -33,7 +34,7 @@ export interface ReplaceOptions {
 
 export async function runReplace(f: Factory, opts: ReplaceOptions): Promise<void> {
   if (!opts.filename?.length && opts.kustomize === undefined) throw new UsageError('must specify --filename to replace');
-  if (opts.output !== undefined && opts.output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: name`);
+  checkNameOutput(opts.output);
   const dryRun = dryRunMode(opts.dryRun);
   if (opts.gracePeriod !== undefined && !opts.force) throw new UsageError('--grace-period must have --force specified');
   if (opts.force && dryRun) throw new UsageError('--dry-run can not be used when --force is set');
@@ -46,14 +47,12 @@ export async function runReplace(f: Factory, opts: ReplaceOptions): Promise<void
     const grace = gracePeriod({ gracePeriod: opts.gracePeriod, force: Number(opts.gracePeriod) >= 0 });
     await deleteAndWait(f, refs, grace, { ...opts, ignoreNotFound: true });
   }
-  const replaceAll = (state: State) => objects.map((obj) => (opts.force ? recreate(f, state, obj) : replace(f, state, obj)));
+  // --force: the deleted objects are gone, so they are created anew as `create -f` creates them.
+  const replaceAll = (state: State) => (opts.force ? createAll(f, state, objects, {}) : objects.forEach((obj) => replace(f, state, obj)));
   if (dryRun) replaceAll(f.store().read());
   else await f.store().update(replaceAll);
 
-  for (const obj of objects) {
-    const ref = refName(obj.kind, obj.metadata.name);
-    f.stdout.write(opts.output === 'name' ? `${ref}\n` : `${ref} replaced${dryRun ? ' (dry run)' : ''}\n`);
-  }
+  for (const obj of objects) writeResult(f, obj, 'replaced', { output: opts.output, suffix: dryRun ? ' (dry run)' : '' });
   if (dryRun) return;
   await convergeTargets(f, objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })), opts);
 }
@@ -66,12 +65,4 @@ function replace(f: Factory, state: State, obj: KObject): void {
   if (!next) return;
   state.put(next);
   admitPodSecurity(f, state, [next]);
-}
-
-function recreate(f: Factory, state: State, obj: KObject): void {
-  const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
-  ensureDefaultNamespace(state);
-  checkNamespace(state, obj, new Set());
-  createFromManifest(state, obj, applyDefaults);
-  admitPodSecurity(f, state, [obj]);
 }

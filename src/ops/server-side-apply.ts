@@ -40,9 +40,10 @@ export function appliedPaths(manifest: KObject): string[][] {
  */
 export function conflictsWith(live: KObject, manifest: KObject, defaulted: KObject, manager: string): { manager: string; path: string[] }[] {
   const conflicts: { manager: string; path: string[] }[] = [];
+  const paths = appliedPaths(manifest);
   for (const entry of entries(live)) {
     if (entry.manager === manager) continue;
-    for (const path of appliedPaths(manifest)) {
+    for (const path of paths) {
       if (owns(entry.fieldsV1, path) && JSON.stringify(valueAt(live, path)) !== JSON.stringify(valueAt(defaulted, path))) conflicts.push({ manager: entry.manager, path });
     }
   }

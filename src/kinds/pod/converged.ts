@@ -8,7 +8,8 @@ import { RolloutFailedError } from '../../errors';
 import { isPodReady } from '../../api/pod-status';
 import type { Verdict } from '../results';
 
-const STUCK_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'InvalidImageName']);
+/** Waiting reasons a container does not get out of without a change from the user (also kctl debug's). */
+export const STUCK_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'InvalidImageName']);
 
 /** Pods count as converged when Ready, or finished for run-to-completion pods; with !needReady only stuck ones fail. */
 export function podConverged(pod: KObject, needReady: boolean): Verdict {

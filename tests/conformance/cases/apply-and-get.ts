@@ -1,4 +1,5 @@
 /** apply, diff, get's output formats, services and delete, as run_kubectl_apply_tests, run_kubectl_get_tests and run_service_tests drive them. */
+import { deploymentYaml } from '../../helpers/manifests';
 import type { Case } from '../case';
 
 const POD = (label: string) => `apiVersion: v1
@@ -13,22 +14,7 @@ spec:
     image: registry.k8s.io/pause:3.9
 `;
 
-const DEPLOYMENT = (replicas: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: nginx
-`;
+const DEPLOYMENT = (replicas: number) => deploymentYaml({ replicas, image: 'nginx' });
 
 export const cases: Case[] = [
   {
