@@ -7,7 +7,7 @@
  * namespace too (netnsCommand), where the ports it publishes on 127.0.0.1 are. Needs root, dockerd, ip and nsenter.
  * The test images are copied in from the default engine (docker save | docker load): no registry is needed.
  */
-import { execFile, spawn } from 'child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -107,6 +107,7 @@ export class PrivateEngine {
       if (ids.length) await this.docker.run(['rm', '-f', '-v', ...ids]);
     }
     await this.stop();
+    killLeftoverShims(this.dir);
     await run('ip', ['netns', 'del', this.netns]);
     // dockerd bind-mounts its data root onto itself and may leave that mount behind when it exits.
     const data = path.join(this.dir, 'data');
@@ -133,6 +134,27 @@ export class PrivateEngine {
       return fs.readFileSync(path.join(this.dir, 'dockerd.log'), 'utf8').split('\n').slice(-15).join('\n');
     } catch {
       return '(no log)';
+    }
+  }
+}
+
+/**
+ * A stop in the middle of a container start can leave its containerd shim (and the container's process) running
+ * after the engine is gone: they are found by the engine's exec root in their command line and killed.
+ */
+function killLeftoverShims(dir: string): void {
+  let pids: number[];
+  try {
+    pids = execFileSync('pgrep', ['-f', `${dir}/exec/`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return; // pgrep exits 1 when nothing matches
+  }
+  for (const pid of pids) {
+    spawnSync('pkill', ['-KILL', '-P', String(pid)]);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
     }
   }
 }
