@@ -28,6 +28,8 @@ export interface CliEnv {
   env?: NodeJS.ProcessEnv;
   /** Resolves when the command is to be interrupted (Ctrl-C); by default never. */
   interrupted?: Promise<void>;
+  /** stderr is a terminal (progress lines are drawn); by default it is not. */
+  stderrIsTTY?: boolean;
 }
 
 export type FakeCliEnv = CliEnv & { runtime: FakeRuntime; write(name: string, text: string): void; remove(name: string): void };
@@ -75,7 +77,7 @@ export async function runCli(argv: string[] | string, env: CliEnv, stdin = ''): 
   let store: Store | undefined;
   const f: Factory = {
     stdout: { write: (t) => void (stdout += t), isTTY: false },
-    stderr: { write: (t) => void (stderr += t), isTTY: false },
+    stderr: { write: (t) => void (stderr += t), isTTY: env.stderrIsTTY ?? false },
     stdin: Readable.from([stdin]),
     env: processEnv,
     cwd: env.cwd,

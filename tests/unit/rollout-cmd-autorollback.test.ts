@@ -136,8 +136,8 @@ describe('syncAutoRollback (the controller step)', () => {
 });
 
 /** The same demo Deployment as rollout-cmd.test.ts, with an exec readiness probe answered by the fake; on the fake clock. */
-function cli(annotations = '') {
-  const env = fakeCliEnv();
+function cli(annotations = '', opts: { stderrIsTTY?: boolean } = {}) {
+  const env = { ...fakeCliEnv(), ...opts };
   const { runtime } = env;
   const manifest = (image: string, command = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -164,6 +164,7 @@ ${command}          readinessProbe:
   env.write('crash.yaml', manifest('kctl-demo/web:v2', "          command: [sh, -c, 'echo boom; exit 1']\n"));
   runtime.setExecResult((argv, c) => argv.join(' ') === 'ready' && c.image === 'kctl-demo/web:v2', { exitCode: 1, stdout: 'not ready\n' });
   return {
+    runtime,
     kctl: (line: string) => untilSettled(runCli(line, env)),
     images: () =>
       new Store(env.statePath)
@@ -213,6 +214,30 @@ describe('kctl rollout status with auto-rollback', () => {
     expect(r.stdout).toBe('deployment.apps/web configured\n');
     expect(r.stderr).toMatch(/^warning: deployment "web" rolled back to revision 1: .+\nerror: deployment "web" rollout failed \(.+\) and was rolled back to revision 1\n$/);
     expect(k.images()).toEqual(['kctl-demo/web:v1', 'kctl-demo/web:v1']);
+  });
+
+  test('annotation: a wait that times out after the rollback (v1 no longer ready either) still reports the rollback and exits 6', async () => {
+    const k = cli("  annotations:\n    kctl.io/auto-rollback: 'true'\n");
+    await k.kctl('apply -f v1.yaml');
+    k.runtime.setExecResult('ready', { exitCode: 1, stdout: 'not ready\n' });
+        // Five seconds of passes: v1's pods fail their probes and leave the Endpoints.
+    expect((await k.kctl('wait --for=condition=Never deployment/web --timeout=5s')).code).not.toBe(0);
+    expect(await k.kctl('set image deployment/web web=kctl-demo/web:v2 --timeout 60s')).toEqual({
+      code: 6,
+      stdout: 'deployment.apps/web image updated\n',
+      stderr:
+        'warning: deployment "web" rolled back to revision 1: progress deadline exceeded\n' +
+        'error: deployment "web" rollout failed (progress deadline exceeded) and was rolled back to revision 1\n',
+    });
+  });
+
+  test('on a terminal, the wait draws each progress line over the last and clears it at the end', async () => {
+    const k = cli("  annotations:\n    kctl.io/auto-rollback: 'true'\n", { stderrIsTTY: true });
+    await k.kctl('apply -f v1.yaml');
+    const r = await k.kctl('set image deployment/web web=kctl-demo/web:v2 --timeout 60s');
+    expect(r.code).toBe(6);
+    const line = (updated: number) => `\r\x1b[2Kwaiting for deployment.apps/web: 2/2 available, ${updated} updated, 3 pods`;
+    expect(r.stderr.split('warning:')[0]).toBe(`${line(1)}${line(2)}\r\x1b[2K`);
   });
 
   test('--auto-rollback: new pods crash-looping are undone to v1 and status exits 6', async () => {
