@@ -19,6 +19,8 @@ export interface AutoscaleOptions {
   name?: string;
   dryRun?: string | boolean;
   output?: string;
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
 }
 
 export async function runAutoscale(f: Factory, args: string[], opts: AutoscaleOptions): Promise<void> {

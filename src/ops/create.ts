@@ -14,8 +14,11 @@ export interface CreateOptions {
   dryRun?: string | boolean;
   /** Record the last-applied annotation, so that a later `kctl apply` merges as if it had made the object. */
   saveConfig?: boolean;
-  /** yaml | json | name: print the object instead of `<kind>/<name> created`. */
+  /** Print the object instead of `<kind>/<name> created`: any of kubectl's object formats (OBJECT_FORMATS). */
   output?: string;
+  /** --template: the template of a bare template -o; alone it means go-template. */
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
 }
 
 export async function createNamespace(f: Factory, name: string, opts: CreateOptions): Promise<void> {
@@ -96,9 +99,10 @@ function storeCreated(state: import('../store/state').State, obj: KObject, opts:
 export async function createObject(f: Factory, obj: KObject, opts: CreateOptions, verb = 'created'): Promise<void> {
   const { validateObject } = require('../manifest/load') as typeof import('../manifest/load');
   const { applyDefaults } = require('../api/defaults') as typeof import('../api/defaults');
-  if (opts.output !== undefined && !['yaml', 'json', 'name'].includes(opts.output)) {
-    throw new UsageError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,name,yaml`);
-  }
+  const printing = opts.output !== undefined || opts.template !== undefined;
+  const { checkPrintOptions, printObjects } = require('../printers') as typeof import('../printers');
+  const { OBJECT_FORMATS } = require('../printers/output-format') as typeof import('../printers/output-format');
+  if (printing) checkPrintOptions({ output: opts.output, template: opts.template, formats: OBJECT_FORMATS });
   validateObject(obj);
   const dryRun = dryRunMode(opts.dryRun);
   // What a client-side dry run prints: the object as generated, as kubectl prints it (no defaults; a namespace only when -n named one).
@@ -113,13 +117,13 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
   };
   if (dryRun) create(f.store().read());
   else await f.store().update(create);
-  if (opts.output === undefined) {
+  if (!printing) {
     f.stdout.write(`${refName(obj.kind, obj.metadata.name)} ${verb}${dryRun ? ' (dry run)' : ''}\n`);
     return;
   }
-  const { printObjects } = require('../printers') as typeof import('../printers');
   const { withGoZeroValues } = require('../printers/go-zero-values') as typeof import('../printers/go-zero-values');
-  f.stdout.write(printObjects([dryRun ? withGoZeroValues(generated) : applyDefaults(obj)], { output: opts.output, now: f.now(), colour: false }));
+  const printed = dryRun ? withGoZeroValues(generated) : applyDefaults(obj);
+  f.stdout.write(printObjects([printed], { output: opts.output, template: opts.template, allowMissingTemplateKeys: opts.allowMissingTemplateKeys, formats: OBJECT_FORMATS, now: f.now(), colour: false }));
 }
 
 /** A valid ConfigMap/Secret key (Kubernetes' IsConfigMapKey). */

@@ -10,7 +10,7 @@ import { pluralName } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';
 import { kindDefinition, kindsWith } from '../kinds/registry';
 import { oneOf } from './kind-names';
-import { createObject } from './create';
+import { createObject, type CreateOptions } from './create';
 import { convergeTargets } from './converge';
 import { parseResourceArgs } from './resource-args';
 
@@ -23,7 +23,7 @@ export interface ServiceOptions {
   name?: string;
 }
 
-export interface ExposeOptions extends ServiceOptions {
+export interface ExposeOptions extends ServiceOptions, Pick<CreateOptions, 'output' | 'template' | 'allowMissingTemplateKeys'> {
   dryRun?: string | boolean;
   wait: boolean;
   timeout: string;

@@ -21,6 +21,8 @@ export interface RunOptions extends RunPodOptions {
   podRunningTimeout: string;
   dryRun?: DryRunFlag;
   output?: string;
+  template?: string;
+  allowMissingTemplateKeys?: boolean;
   wait: boolean;
   timeout: string;
 }

@@ -34,13 +34,15 @@ export interface PrintOptions {
   /** jsonpath and go-template: a missing field prints nothing / `<no value>` rather than failing
    *  (kubectl's --allow-missing-template-keys, default true). */
   allowMissingTemplateKeys?: boolean;
+  /** The -o formats the command accepts (default: every one; OBJECT_FORMATS for the verbs that print what they change). */
+  formats?: readonly string[];
   now: Date;
   colour: boolean;
 }
 
 /** -o and its templates, parsed: a bad one throws before anything is printed (or changed, when a command checks first). */
-function preparePrinter(opts: Pick<PrintOptions, 'output' | 'template'>) {
-  const format = parseOutputFormat(opts.output, opts.template);
+function preparePrinter(opts: Pick<PrintOptions, 'output' | 'template' | 'formats'>) {
+  const format = parseOutputFormat(opts.output, opts.template, opts.formats);
   const columns = format.type === 'custom-columns' ? columnsFromSpec(format.spec) : format.type === 'custom-columns-file' ? columnsFromFile(format.path) : undefined;
   const template = format.type === 'jsonpath' ? parseTemplate(format.template) : undefined;
   const goTemplate = format.type === 'go-template' ? goTemplatePrinter().parseKubectlGoTemplate(format.template) : undefined;
@@ -48,7 +50,7 @@ function preparePrinter(opts: Pick<PrintOptions, 'output' | 'template'>) {
 }
 
 /** Throws the UsageError printObjects would for this -o (kubectl checks its printer before a command changes anything). */
-export function checkPrintOptions(opts: Pick<PrintOptions, 'output' | 'template'>): void {
+export function checkPrintOptions(opts: Pick<PrintOptions, 'output' | 'template' | 'formats'>): void {
   preparePrinter(opts);
 }
 

@@ -15,19 +15,22 @@ export type OutputFormat =
 
 const GO_TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile'];
 const TEMPLATE_FORMATS = ['jsonpath', 'jsonpath-as-json', 'jsonpath-file', ...GO_TEMPLATE_FORMATS, 'custom-columns', 'custom-columns-file'];
-export const ALLOWED_FORMATS = [...TEMPLATE_FORMATS, 'json', 'name', 'wide', 'yaml'].sort();
+const PLAIN_FORMATS = ['json', 'name', 'wide', 'yaml'];
+export const ALLOWED_FORMATS = [...TEMPLATE_FORMATS, ...PLAIN_FORMATS].sort();
+/** What the verbs that print the objects they change (create, run, expose, ...) allow: no tables. */
+export const OBJECT_FORMATS = ALLOWED_FORMATS.filter((f) => f !== 'wide' && !f.startsWith('custom-columns'));
 
-export function parseOutputFormat(output: string | undefined, templateArgument?: string): OutputFormat {
+export function parseOutputFormat(output: string | undefined, templateArgument?: string, allowed: readonly string[] = ALLOWED_FORMATS): OutputFormat {
   if (!output && templateArgument) output = 'go-template';
   if (!output) return { type: 'table', wide: false };
-  if (output === 'wide') return { type: 'table', wide: true };
-  if (output === 'json' || output === 'yaml' || output === 'name') return { type: output };
-  const eq = templateArgument ? -1 : output.indexOf('=');
+  const eq = templateArgument || PLAIN_FORMATS.includes(output) ? -1 : output.indexOf('=');
   const name = eq === -1 ? output : output.slice(0, eq);
   const value = templateArgument || (eq === -1 ? '' : output.slice(eq + 1));
-  if (!TEMPLATE_FORMATS.includes(name)) {
-    throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS.join(',')}`);
+  if (!allowed.includes(name)) {
+    throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowed.join(',')}`);
   }
+  if (name === 'wide') return { type: 'table', wide: true };
+  if (name === 'json' || name === 'yaml' || name === 'name') return { type: name };
   if (name.startsWith('custom-columns')) {
     if (!value) throw new UsageError('custom-columns format specified but no custom columns given');
     return name === 'custom-columns' ? { type: 'custom-columns', spec: value } : { type: 'custom-columns-file', path: value };

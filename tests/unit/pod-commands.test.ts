@@ -164,6 +164,6 @@ describe('kctl create configmap / secret generic', () => {
     expect((await w.run('create configmap c --from-literal a=1 --from-literal a=2')).stderr).toBe('error: cannot add key a, another key by that name already exists in Data for ConfigMap "c"\n');
     expect((await w.run('create secret generic s --from-file missing.txt')).stderr).toBe('error: error reading missing.txt: no such file or directory\n');
     expect((await w.run(['create', 'configmap', 'c', '--from-literal', 'bad key=1'])).code).toBe(2);
-    expect((await w.run('create configmap c -o wide')).stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml\n');
+    expect((await w.run('create configmap c -o wide')).stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n');
   });
 });

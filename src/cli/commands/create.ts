@@ -1,13 +1,13 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Factory } from '../../app/factory';
 import { UsageError } from '../../errors';
-import { addWaitFlags, collect } from '../shared';
+import { addTemplateFlags, addWaitFlags, collect } from '../shared';
 
 export function register(program: Command, f: Factory): void {
   // The flags every form shares live on `create` itself and the subcommands read them with optsWithGlobals():
   // kctl's global flags may follow the verb, so commander would give a flag defined twice to the parent anyway.
   const create = addWaitFlags(
-    program
+    addTemplateFlags(program
       .command('create')
       .description('Create resources from files (-f) or from the command line (the subcommands)')
       .option('-f, --filename <path>', 'file, directory or - for stdin (repeatable)', collect)
@@ -15,7 +15,7 @@ export function register(program: Command, f: Factory): void {
       .option('-R, --recursive', 'process the directory used in -f recursively')
       .option('--save-config', 'record the last-applied annotation, for a later kctl apply')
       .option('--dry-run [mode]', 'client|server|none')
-      .option('-o, --output <format>', '-f: name; subcommands: yaml|json|name (print the object)'),
+      .option('-o, --output <format>', '-f: name; subcommands: the printed object: json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file')),
     'the created Deployments and Pods to be ready',
   ).action(async (opts) => {
     if (!opts.filename?.length && opts.kustomize === undefined) throw new UsageError('must specify one of -f and -k');

@@ -1,10 +1,10 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { Factory } from '../../app/factory';
-import { addWaitFlags, collect, parseBool } from '../shared';
+import { addTemplateFlags, addWaitFlags, collect, parseBool } from '../shared';
 
 export function register(program: Command, f: Factory): void {
   addWaitFlags(
-    program
+    addTemplateFlags(program
       .command('run')
       .description('Create and run a particular image in a pod (label run=NAME, as kubectl run): kctl run tmp --rm -i --restart=Never --image=busybox -- sh')
       .argument('[name]', 'the pod, and its container')
@@ -24,7 +24,7 @@ export function register(program: Command, f: Factory): void {
       .option('-q, --quiet', 'no prompt messages')
       .option('--pod-running-timeout <duration>', 'attached: how long to wait for the pod to run, and then to complete', '1m')
       .option('--dry-run [mode]', 'client|server|none')
-      .option('-o, --output <format>', 'yaml|json|name: print the objects'),
+      .option('-o, --output <format>', 'the printed objects: json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file')),
     'the pod to be ready (when not attached)',
   ).action(async (name: string | undefined, args: string[], opts) => {
     const { runRun } = require('../../ops/run') as typeof import('../../ops/run');
