@@ -1,18 +1,25 @@
 /**
  * The Pod `kubectl run` generates (its run-pod/v1 generator) and the checks kubectl makes of the flags first,
  * in kubectl's order and words: label run=NAME unless --labels, one container named NAME, the words after --
- * as its args (its command with --command), --env, --port, stdin/tty for -i/-t, dnsPolicy ClusterFirst.
+ * as its args (its command with --command), --env, --port, --annotations, --privileged, stdin/tty for -i/-t,
+ * dnsPolicy ClusterFirst; then --overrides patches it (--override-type merge, json or strategic, as kubectl).
  */
 import type { KObject } from '../api/types';
 import { imageReferenceError } from '../api/image-reference';
 import { envVarNameErrors } from '../api/names';
 import { UsageError } from '../errors';
+import { patchObject } from './patch/apply-patch';
+import { PATCH_TYPES, type PatchType } from './patch/types';
 
 export interface RunPodOptions {
   image?: string;
   restart?: string;
   env?: string[];
   labels?: string;
+  annotations?: string[];
+  privileged?: boolean;
+  overrides?: string;
+  overrideType?: string;
   port?: string;
   command?: boolean;
   imagePullPolicy?: string;
@@ -49,6 +56,7 @@ export function checkPullPolicy(opts: RunPodOptions): void {
 export function runPod(name: string, namespace: string, args: string[], opts: RunPodOptions): KObject {
   const env = (opts.env ?? []).map(parseEnv);
   const labels = opts.labels ? parseLabels(opts.labels) : { run: name };
+  const annotations = opts.annotations?.length ? parseAnnotations(opts.annotations) : undefined;
   const port = opts.port ? parsePort(opts.port) : undefined;
   const container: Record<string, unknown> = {
     name,
@@ -60,13 +68,45 @@ export function runPod(name: string, namespace: string, args: string[], opts: Ru
     // kubectl run never leaves stdin open after the first attach (--leave-stdin-open is not offered).
     ...(opts.stdin ? { stdin: true, stdinOnce: true } : {}),
     ...(opts.tty ? { tty: true } : {}),
+    ...(opts.privileged ? { securityContext: { privileged: true } } : {}),
   };
-  return {
+  const pod: KObject = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, namespace, labels },
+    metadata: { name, namespace, labels, ...(annotations ? { annotations } : {}) },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: opts.restart || 'Always' },
   };
+  return overridden(pod, opts);
+}
+
+/** kubectl's Overrider: --overrides (JSON) patched onto the generated pod, by --override-type (merge by default). */
+function overridden(pod: KObject, opts: RunPodOptions): KObject {
+  if (!opts.overrides) return pod;
+  const type = (opts.overrideType || 'merge') as PatchType;
+  if (!PATCH_TYPES.includes(type)) throw new UsageError(`invalid override type: ${type}`);
+  let patch: unknown;
+  try {
+    patch = JSON.parse(opts.overrides);
+  } catch (e) {
+    throw new UsageError(`Invalid JSON Patch: --overrides: ${(e as Error).message}`);
+  }
+  const result = patchObject(pod, patch, type, `pods "${pod.metadata.name}"`) as KObject;
+  if (result === null || typeof result !== 'object' || typeof result.apiVersion !== 'string' || !result.apiVersion) {
+    throw new UsageError('--overrides left the generated Pod without an apiVersion (kubectl requires one)');
+  }
+  if (result.kind !== 'Pod') throw new UsageError(`--overrides cannot change the kind of the generated Pod (to ${JSON.stringify(result.kind)})`);
+  return result;
+}
+
+/** kubectl run's --annotations: each `key=value` (the value may hold more `=`). */
+function parseAnnotations(specs: string[]): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq < 0) throw new UsageError(`invalid annotations format: ${spec}`);
+    annotations[spec.slice(0, eq)] = spec.slice(eq + 1);
+  }
+  return annotations;
 }
 
 function parseEnv(text: string): { name: string; value: string } {

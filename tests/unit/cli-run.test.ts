@@ -31,6 +31,44 @@ describe('kctl run', () => {
     expect(await runCli('get pods', env)).toEqual(NO_PODS);
   });
 
+  test('--annotations, --privileged and --overrides (merge, strategic, json) shape the generated pod as kubectl run does', async () => {
+    const env = fakeCliEnv();
+    // The default namespace enforces Pod Security baseline: a privileged pod is admitted where the namespace allows it.
+    expect((await runCli('create namespace lab', env)).code).toBe(0);
+    expect((await runCli('label namespace lab pod-security.kubernetes.io/enforce=privileged', env)).code).toBe(0);
+    const line = ['run', 'web', IMAGE, '-n', 'lab', '--annotations=team=a', '--annotations=note=x=y', '--privileged', '--overrides={"spec":{"hostname":"h1"}}', '--dry-run=client', '-o', 'yaml'];
+    expect(await runCli(line, env)).toEqual({
+      code: 0,
+      stdout: [
+        'apiVersion: v1', 'kind: Pod', 'metadata:', '  annotations:', '    note: x=y', '    team: a', '  creationTimestamp: null', '  labels:', '    run: web', '  name: web', '  namespace: lab', 'spec:', '  containers:',
+        '  - image: kctl-test/busybox', '    name: web', '    resources: {}', '    securityContext:', '      privileged: true', '  dnsPolicy: ClusterFirst', '  hostname: h1', '  restartPolicy: Always', 'status: {}', '',
+      ].join('\n'),
+      stderr: '',
+    });
+    const containers = '{.spec.containers[0].name}/{.spec.containers[0].image}/{.spec.containers[0].tty}';
+    const strategic = ['run', 'web', IMAGE, '--override-type=strategic', '--overrides={"spec":{"containers":[{"name":"web","tty":true}]}}', '--dry-run=client', '-o', `jsonpath=${containers}`];
+    expect(await runCli(strategic, env)).toEqual({ code: 0, stdout: 'web/kctl-test/busybox/true', stderr: '' });
+    const json = ['run', 'web', IMAGE, '--override-type=json', '--overrides=[{"op":"add","path":"/spec/hostname","value":"h2"}]', '--dry-run=client', '-o', 'jsonpath={.spec.hostname}'];
+    expect(await runCli(json, env)).toEqual({ code: 0, stdout: 'h2', stderr: '' });
+    // A merge patch replaces lists: the container loses its image, and the pod is refused like any invalid one.
+    const merged = await runCli(['run', 'web', IMAGE, '--overrides={"spec":{"containers":[{"name":"web"}]}}'], env);
+    expect(merged).toEqual({ code: 3, stdout: '', stderr: 'error: spec.containers[0].image: Required value\n' });
+  });
+
+  test.each([
+    [['--annotations=bad'], 'error: invalid annotations format: bad\n'],
+    [['--overrides={bad'], "error: Invalid JSON Patch: --overrides: Expected property name or '}' in JSON at position 1\n"],
+    [['--override-type=yaml', '--overrides={}'], 'error: invalid override type: yaml\n'],
+    [['--overrides={"kind":"Service"}'], 'error: --overrides cannot change the kind of the generated Pod (to "Service")\n'],
+    [['--overrides=[{"op":"remove","path":"/spec/nope"}]', '--override-type=json'], expect.stringMatching(/^error: pods "web": unable to apply the json patch: .+\n$/)],
+  ])('bad override flags %j are refused and nothing is created', async (flags, stderr) => {
+    const env = fakeCliEnv();
+    const r = await runCli(['run', 'web', IMAGE, ...(flags as string[])], env);
+    expect(r).toEqual({ code: expect.any(Number), stdout: '', stderr });
+    expect(r.code).not.toBe(0);
+    expect(await runCli('get pods', env)).toEqual(NO_PODS);
+  });
+
   test('--expose --dry-run=client -o yaml prints the Service, ---, then the pod, as kubectl does', async () => {
     const env = fakeCliEnv();
     expect((await runCli(['run', 'web', IMAGE, '--port=80', '--expose', '--dry-run=client', '-o', 'yaml'], env)).stdout).toBe(
