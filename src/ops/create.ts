@@ -1,5 +1,5 @@
 /** `kctl create <kind>`: builds the object from flags, validates it like a manifest, refuses to overwrite. */
-import { dryRunMode } from './dry-run';
+import { dryRunMode, isClientDryRun } from './dry-run';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, refName } from '../api/kinds';
@@ -71,7 +71,9 @@ export async function createFromFiles(f: Factory, opts: CreateFromFilesOptions):
   const objects = await loadInputObjects(f, opts);
   if (objects.length === 0) throw new KctlError('no objects passed to create');
   const create = (state: import('../store/state').State) => createAll(f, state, objects, opts);
-  if (dryRun) create(f.store().read());
+  if (dryRun) {
+    if (!isClientDryRun(opts.dryRun)) create(f.store().read());
+  }
   else await f.store().update(create);
   for (const obj of objects) writeResult(f, obj, 'created', { output: opts.output, suffix: dryRun ? ' (dry run)' : '' });
   if (!dryRun) await convergeTargets(f, objects.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name })), opts);
@@ -115,7 +117,9 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
     storeCreated(state, obj, opts);
     admitPodSecurity(f, state, [obj]);
   };
-  if (dryRun) create(f.store().read());
+  if (dryRun) {
+    if (!isClientDryRun(opts.dryRun)) create(f.store().read());
+  }
   else await f.store().update(create);
   if (!printing) {
     f.stdout.write(`${refName(obj.kind, obj.metadata.name)} ${verb}${dryRun ? ' (dry run)' : ''}\n`);
@@ -123,7 +127,7 @@ export async function createObject(f: Factory, obj: KObject, opts: CreateOptions
   }
   const { withGoZeroValues } = require('../printers/go-zero-values') as typeof import('../printers/go-zero-values');
   const printed = dryRun ? withGoZeroValues(generated) : applyDefaults(obj);
-  f.stdout.write(printObjects([printed], { output: opts.output, template: opts.template, allowMissingTemplateKeys: opts.allowMissingTemplateKeys, formats: OBJECT_FORMATS, now: f.now(), colour: false }));
+  f.stdout.write(printObjects([printed], { output: opts.output, template: opts.template, allowMissingTemplateKeys: opts.allowMissingTemplateKeys, formats: OBJECT_FORMATS, goStructOrder: true, now: f.now(), colour: false }));
 }
 
 /** A valid ConfigMap/Secret key (Kubernetes' IsConfigMapKey). */

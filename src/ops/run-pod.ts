@@ -8,6 +8,7 @@ import type { KObject } from '../api/types';
 import { imageReferenceError } from '../api/image-reference';
 import { envVarNameErrors } from '../api/names';
 import { UsageError } from '../errors';
+import { parseUint16 } from '../util/go-port';
 import { patchObject } from './patch/apply-patch';
 import { PATCH_TYPES, type PatchType } from './patch/types';
 
@@ -57,7 +58,7 @@ export function runPod(name: string, namespace: string, args: string[], opts: Ru
   const env = (opts.env ?? []).map(parseEnv);
   const labels = opts.labels ? parseLabels(opts.labels) : { run: name };
   const annotations = opts.annotations?.length ? parseAnnotations(opts.annotations) : undefined;
-  const port = opts.port ? parsePort(opts.port) : undefined;
+  const port = opts.port ? parseUint16(opts.port) : undefined;
   const container: Record<string, unknown> = {
     name,
     image: opts.image,
@@ -126,11 +127,4 @@ function parseLabels(text: string): Record<string, string> {
     labels[parts[0]] = parts[1];
   }
   return labels;
-}
-
-/** Go's strconv.ParseUint(port, 10, 16), as kubectl parses --port. */
-function parsePort(text: string): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`strconv.ParseUint: parsing "${text}": invalid syntax`);
-  if (Number(text) > 65535) throw new UsageError(`strconv.ParseUint: parsing "${text}": value out of range`);
-  return Number(text);
 }

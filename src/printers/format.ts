@@ -8,6 +8,7 @@ import { findKind } from '../api/kinds';
 import { KctlError, UsageError } from '../errors';
 import { columnsFromFile, columnsFromSpec, renderCustomColumns } from './custom-columns';
 import { goJSON } from './gojson';
+import { inGoStructOrder } from './go-struct-order';
 import { renderKindTable } from './human';
 import { executeJSONPath, parseJSONPath, type Json } from './jsonpath';
 import { parseOutputFormat } from './output-format';
@@ -34,6 +35,8 @@ export interface PrintOptions {
   /** jsonpath and go-template: a missing field prints nothing / `<no value>` rather than failing
    *  (kubectl's --allow-missing-template-keys, default true). */
   allowMissingTemplateKeys?: boolean;
+  /** One object kubectl would print from its typed struct (one it generated): -o json in Go's field order. */
+  goStructOrder?: boolean;
   /** The -o formats the command accepts (default: every one; OBJECT_FORMATS for the verbs that print what they change). */
   formats?: readonly string[];
   now: Date;
@@ -67,7 +70,7 @@ export function printObjects(objects: KObject[], opts: PrintOptions): string {
     case 'name':
       return sorted.map((o) => `${findKind(o.kind)?.display ?? o.kind.toLowerCase()}/${o.metadata.name}\n`).join('');
     case 'json':
-      return goJSON(document(sorted, opts), '    ') + '\n';
+      return opts.goStructOrder && sorted.length === 1 && !opts.list ? goJSON(inGoStructOrder(sorted[0]), '    ', true) + '\n' : goJSON(document(sorted, opts), '    ') + '\n';
     case 'yaml':
       return toYaml(document(sorted, opts));
     case 'jsonpath':

@@ -4,9 +4,9 @@
  * in -o json, jsonpath and custom-columns output; matching them keeps scripts portable.
  */
 
-/** json.Marshal (indent "") or json.MarshalIndent(v, "", indent). */
-export function goJSON(value: unknown, indent = ''): string {
-  const text = JSON.stringify(sortKeys(value), null, indent) ?? 'null';
+/** json.Marshal (indent "") or json.MarshalIndent(v, "", indent); `keepOrder` for a value already in a Go struct's order. */
+export function goJSON(value: unknown, indent = '', keepOrder = false): string {
+  const text = JSON.stringify(keepOrder ? value : sortKeys(value), null, indent) ?? 'null';
   return text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

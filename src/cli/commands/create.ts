@@ -48,6 +48,21 @@ export function register(program: Command, f: Factory): void {
       const { createSecret } = require('../../ops/create') as typeof import('../../ops/create');
       await createSecret(f, name, cmd.optsWithGlobals());
     });
+  const service = create.command('service').alias('svc').description('Create a service of a type: clusterip, nodeport, loadbalancer or externalname (label and selector app=NAME)');
+  const serviceCommand = (sub: string, type: import('../../ops/create-service').ServiceType, what: string) =>
+    service
+      .command(sub)
+      .description(`Create a ${what} service`)
+      .argument('<name>')
+      .option('--tcp <port[:targetPort]>', "port pairs, '<port>:<targetPort>' (repeatable, or comma-separated)", collect)
+      .action(async (name: string, _opts, cmd) => {
+        const { createService } = require('../../ops/create-service') as typeof import('../../ops/create-service');
+        await createService(f, type, name, cmd.optsWithGlobals());
+      });
+  serviceCommand('clusterip', 'ClusterIP', 'ClusterIP').option('--clusterip <ip>', "your own ClusterIP, or 'None' for a headless service (no load balancing)");
+  serviceCommand('nodeport', 'NodePort', 'NodePort').option('--node-port <port>', 'the port the service is exposed on, on the node');
+  serviceCommand('loadbalancer', 'LoadBalancer', 'LoadBalancer');
+  serviceCommand('externalname', 'ExternalName', 'ExternalName').requiredOption('--external-name <name>', 'the external DNS name of the service');
   create
     .command('deployment')
     .alias('deploy')
