@@ -3,12 +3,13 @@
  * item, an edited object): its shape, keys that could reach object prototypes, apiVersion/kind, the kind's
  * JSON Schema, the semantic rules, and the ignored fields to warn about.
  */
-import { findKind } from '../api/kinds';
+import { findKind, KINDS } from '../api/kinds';
 import type { FieldPath, FieldProblem } from '../api/problems';
 import { semanticProblems } from '../api/semantic';
 import type { KObject } from '../api/types';
 import { ignoredFieldPaths } from './ignored-fields';
 import { isIgnoredKind } from './ignored-kinds';
+import { isKubernetesKind } from './kubernetes-kinds';
 import { schemaProblems } from './schema-problems';
 
 export interface CheckResult {
@@ -19,6 +20,8 @@ export interface CheckResult {
   ignored: FieldPath[];
   /** `ServiceAccount "web"`: the whole object is of a kind kctl skips (see ignored-kinds.ts). */
   ignoredObject?: string;
+  /** The object is of a kind kctl does not serve: the caller says once which kinds it serves (servedKinds). */
+  unservedKind?: boolean;
 }
 
 /** Keys that would reach Object.prototype if anything ever assigned them; refused wherever they appear. */
@@ -35,7 +38,7 @@ export function checkObject(value: unknown): CheckResult {
 
   const envelope = envelopeProblems(value);
   if (envelope.ignoredObject) return { problems: [], ignored: [], ignoredObject: envelope.ignoredObject };
-  if (envelope.problems.length || !envelope.schema) return { problems: envelope.problems, ignored: [] };
+  if (envelope.problems.length || !envelope.schema) return { problems: envelope.problems, ignored: [], unservedKind: envelope.unservedKind };
 
   const obj = value as KObject;
   const problems = [...schemaProblems(envelope.schema, obj), ...semanticProblems(obj)];
@@ -43,7 +46,7 @@ export function checkObject(value: unknown): CheckResult {
   return { object: obj, problems, ignored: ignoredFieldPaths(obj) };
 }
 
-function envelopeProblems(value: Record<string, unknown>): { problems: FieldProblem[]; schema?: string; ignoredObject?: string } {
+function envelopeProblems(value: Record<string, unknown>): { problems: FieldProblem[]; schema?: string; ignoredObject?: string; unservedKind?: boolean } {
   const problems: FieldProblem[] = [];
   for (const field of ['apiVersion', 'kind']) {
     const v = value[field];
@@ -58,13 +61,25 @@ function envelopeProblems(value: Record<string, unknown>): { problems: FieldProb
   }
   const info = findKind(kind);
   const at = { path: ['kind'], part: 'value' as const };
-  if (!info || !info.acceptedApiVersions.includes(apiVersion)) {
-    return { problems: [{ field: [], message: `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}`, at }] };
+  if (!info && isKubernetesKind(apiVersion, kind)) {
+    return { problems: [{ field: [], message: `kctl does not serve kind ${JSON.stringify(kind)} (${apiVersion}) yet`, at }], unservedKind: true };
+  }
+  if (!info) {
+    return { problems: [{ field: [], message: `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)} (ensure CRDs are installed first)`, at }], unservedKind: true };
+  }
+  if (!info.acceptedApiVersions.includes(apiVersion)) {
+    const versions = info.acceptedApiVersions.map((v) => JSON.stringify(v)).join(' or ');
+    return { problems: [{ field: [], message: `no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)} (kctl serves ${kind} in ${versions})`, at }] };
   }
   if (!info.applicable || !info.schema) {
     return { problems: [{ field: [], message: `kind ${kind} cannot be applied: kctl creates ${info.plural} itself`, at }] };
   }
   return { problems, schema: info.schema };
+}
+
+/** The kinds a manifest may hold, as the error for any other lists them. */
+export function servedKinds(): string {
+  return KINDS.filter((k) => k.applicable && k.schema).map((k) => k.kind).join(', ');
 }
 
 /** Walks without recursion, so that hostile depth cannot overflow the stack. */

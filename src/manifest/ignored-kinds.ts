@@ -1,7 +1,7 @@
 /**
  * Kubernetes kinds that only configure a cluster (accounts, RBAC, scheduling, network policy, ingress) and mean
  * nothing on one Docker host. Helm charts and exports carry them next to the workloads; kctl skips them with a
- * warning so that the rest applies. Workload kinds kctl cannot run (StatefulSet, Job, ...) stay errors.
+ * warning so that the rest applies. Workload kinds kctl does not serve yet stay errors (kubernetes-kinds.ts).
  */
 const IGNORED_KINDS: Record<string, string[]> = {
   ServiceAccount: ['v1'],

@@ -3,11 +3,11 @@
  * files are reported at once, one line each: `<file>:<line>:<col>: <field.path>: <message>`, in a
  * ValidationError (exit code 3). Objects come back as written, without defaults (see api/defaults.ts).
  */
-import { findKind } from '../api/kinds';
+import { findKind, refName } from '../api/kinds';
 import type { KObject } from '../api/types';
 import type { FieldPath, FieldProblem } from '../api/problems';
 import { UsageError, ValidationError } from '../errors';
-import { checkObject, type CheckResult } from './check-object';
+import { checkObject, servedKinds, type CheckResult } from './check-object';
 import { formatFieldPath } from './field-path';
 import type { Position, SourceLocator } from './positions';
 import { readSources, type Source } from './sources';
@@ -46,6 +46,7 @@ export function checkSources(sources: Source[], opts: Pick<LoadOptions, 'default
   const problems: string[] = [];
   const objects: SourcedObject[] = [];
   const warnings: string[] = [];
+  let unservedKind = false;
   for (const { file, text, problem } of sources) {
     if (problem !== undefined) {
       problems.push(`${file}: ${problem}`);
@@ -63,6 +64,7 @@ export function checkSources(sources: Source[], opts: Pick<LoadOptions, 'default
       }
       if (!checked.object) {
         problems.push(...problemLines(file, item.locator, checked.problems));
+        unservedKind ||= Boolean(checked.unservedKind);
         continue;
       }
       const { line, col } = item.locator.start;
@@ -70,8 +72,17 @@ export function checkSources(sources: Source[], opts: Pick<LoadOptions, 'default
       warnings.push(...sortedLines(file, checked.ignored.map((path) => ({ pos: item.locator.locate(path, 'key'), text: ignoredText(path) }))).map((l) => `Warning: ${l}`));
     }
   }
-  if (problems.length) throw new ValidationError(capped(problems));
+  if (problems.length) throw new ValidationError([...capped(problems), ...notApplied(objects)], unservedKind ? `kctl serves ${servedKinds()}` : undefined);
   return { objects, warnings };
+}
+
+/** Bad documents stop the whole input (nothing changes): the line naming the good ones, left alone too. */
+function notApplied(objects: SourcedObject[]): string[] {
+  if (objects.length === 0) return [];
+  const MAX_NAMED = 10;
+  const named = objects.slice(0, MAX_NAMED).map(({ obj, source }) => `${refName(obj.kind, obj.metadata.name)} (${source.file}:${source.line}:${source.column})`);
+  const more = objects.length > MAX_NAMED ? ` and ${objects.length - MAX_NAMED} more` : '';
+  return [`nothing changed: the valid ${objects.length === 1 ? 'document' : 'documents'} ${named.join(', ')}${more} ${objects.length === 1 ? 'was' : 'were'} not used either`];
 }
 
 /** Enough to fix a real manifest in one round; a hostile file could otherwise produce millions of lines. */

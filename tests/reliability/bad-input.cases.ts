@@ -86,13 +86,14 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     "error: kind-missing.yaml:1:1: kind: Required value",
   ] },
   { file: "kind-old-api-version.yaml", exit: 3, stderr: [
-    "error: kind-old-api-version.yaml:2:7: no matches for kind \"Deployment\" in version \"extensions/v1beta1\"",
+    "error: kind-old-api-version.yaml:2:7: no matches for kind \"Deployment\" in version \"extensions/v1beta1\" (kctl serves Deployment in \"apps/v1\")",
   ] },
   { file: "kind-replicaset.yaml", exit: 3, stderr: [
     "error: kind-replicaset.yaml:2:7: kind ReplicaSet cannot be applied: kctl creates replicasets itself",
   ] },
   { file: "kind-typo.yaml", exit: 3, stderr: [
-    "error: kind-typo.yaml:2:7: no matches for kind \"Deploymnet\" in version \"apps/v1\"",
+    "error: kind-typo.yaml:2:7: no matches for kind \"Deploymnet\" in version \"apps/v1\" (ensure CRDs are installed first)",
+    "hint: kctl serves Namespace, Deployment, Pod, Service, ConfigMap, Secret, PersistentVolumeClaim, HorizontalPodAutoscaler",
   ] },
   { file: "label-key-two-slashes.yaml", exit: 3, stderr: [
     "error: label-key-two-slashes.yaml:14:9: spec.template.metadata.labels: Invalid value: \"example.com/a/b\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
@@ -123,15 +124,18 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ] },
   { file: "list-one-bad-item.yaml", exit: 3, stderr: [
     "error: list-one-bad-item.yaml:13:13: metadata.name: Invalid value: \"Bad Name\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+    "error: nothing changed: the valid document configmap/settings (list-one-bad-item.yaml:4:5) was not used either",
   ] },
   { file: "metadata-empty.yaml", exit: 3, stderr: [
     "error: metadata-empty.yaml:3:10: metadata: must be an object",
   ] },
   { file: "multi-document-one-bad.yaml", exit: 3, stderr: [
     "error: multi-document-one-bad.yaml:13:13: spec.replicas: must be an integer",
+    "error: nothing changed: the valid documents configmap/settings (multi-document-one-bad.yaml:1:1), service/web (multi-document-one-bad.yaml:28:1) were not used either",
   ] },
   { file: "multi-document-syntax-error-last.yaml", exit: 3, stderr: [
     "error: multi-document-syntax-error-last.yaml:10:16: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    "error: nothing changed: the valid document configmap/settings (multi-document-syntax-error-last.yaml:1:1) was not used either",
   ] },
   { file: "name-invalid-namespace.yaml", exit: 3, stderr: [
     "error: name-invalid-namespace.yaml:5:14: metadata.namespace: Invalid value: \"Prod_1\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",

@@ -152,9 +152,11 @@ describe('through the real bin/kctl', () => {
     const out = lines(r.stderr);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(out.length).toBe(201);
+    expect(out.length).toBe(203);
     expect(out[0]).toBe(BAD_INPUT_CASES.find((c) => c.file === 'configmap-bad-key.yaml')!.stderr[0]);
     expect(out[200]).toMatch(/^error: \.\.\. and \d+ more problems$/);
+    expect(out[201]).toBe("error: nothing changed: the valid documents configmap/settings (list-one-bad-item.yaml:4:5), configmap/settings (multi-document-one-bad.yaml:1:1), service/web (multi-document-one-bad.yaml:28:1), configmap/settings (multi-document-syntax-error-last.yaml:1:1) were not used either");
+    expect(out[202]).toMatch(/^hint: kctl serves Namespace, Deployment, /);
     expect(snapshotState(statePath)).toEqual(before);
   });
 });

@@ -130,9 +130,21 @@ describe('apiVersion, kind and name', () => {
   test('unknown kind or version, as kubectl says it', async () => {
     const text = 'apiVersion: bar/v1\nkind: Foo\nmetadata: {name: a}\n---\napiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: a}\n';
     expect(await problemsOf(text)).toEqual([
-      'web.yaml:2:7: no matches for kind "Foo" in version "bar/v1"',
-      'web.yaml:6:7: no matches for kind "Deployment" in version "extensions/v1beta1"',
+      'web.yaml:2:7: no matches for kind "Foo" in version "bar/v1" (ensure CRDs are installed first)',
+      'web.yaml:6:7: no matches for kind "Deployment" in version "extensions/v1beta1" (kctl serves Deployment in "apps/v1")',
     ]);
+  });
+
+  test("a Kubernetes kind kctl does not serve says so, the valid documents are named as not used, and the hint lists the kinds kctl serves", async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\n';
+    const dir = tempDir({ 'app.yaml': text });
+    const error = await loadManifests(['app.yaml'], { cwd: dir }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.problems).toEqual([
+      'app.yaml:6:7: kctl does not serve kind "StatefulSet" (apps/v1) yet',
+      'nothing changed: the valid document configmap/a (app.yaml:1:1) was not used either',
+    ]);
+    expect(error.hint).toMatch(/^kctl serves Namespace, Deployment, Pod, Service, ConfigMap, Secret, /);
   });
 
   test('kinds kctl makes itself cannot be applied', async () => {

@@ -127,6 +127,7 @@ describe('loadManifests: kind List', () => {
     const text = ['apiVersion: v1', 'kind: List', 'items:', '- apiVersion: v1', '  kind: ConfigMap', '  metadata:', '    name: ok', '- apiVersion: v1', '  kind: ConfigMap', '  metadata:', '    name: Bad_Name', ''].join('\n');
     expect(await problems(loadText(text))).toEqual([
       `web.yaml:11:11: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      'nothing changed: the valid document configmap/ok (web.yaml:4:3) was not used either',
     ]);
   });
 
@@ -238,6 +239,7 @@ describe('what -f reads', () => {
         `${dir}/fifo.yaml: not a regular file (a FIFO); a directory's manifests must be regular files`,
         `${dir}/sock.yaml: not a regular file (a socket); a directory's manifests must be regular files`,
         `${dir}/zero.yaml: not a regular file (a character device); a directory's manifests must be regular files`,
+        `nothing changed: the valid document configmap/ok (${dir}/a.yaml:1:1) was not used either`,
       ]);
     } finally {
       await new Promise((r) => server.close(r));
