@@ -11,6 +11,7 @@ import { info as deployment } from './deployment/info';
 import { info as endpoints } from './endpoints/info';
 import { info as event } from './event/info';
 import { info as horizontalpodautoscaler } from './horizontalpodautoscaler/info';
+import { info as job } from './job/info';
 import { info as namespace } from './namespace/info';
 import { info as node } from './node/info';
 import { info as persistentvolumeclaim } from './persistentvolumeclaim/info';
@@ -31,6 +32,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: secret, defaults: () => require('./secret/defaults'), validate: () => require('./secret/validate'), apply: () => require('./secret/apply') },
   { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },
   { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
+  { info: job, defaults: () => require('./job/defaults'), validate: () => require('./job/validate'), ignored: () => require('./job/ignored-fields'), apply: () => require('./job/apply') },
   { info: event },
   { info: node },
 ];

@@ -14,6 +14,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['HorizontalPodAutoscaler', () => require('./horizontalpodautoscaler')],
   ['Deployment', () => require('./deployment')],
   ['ReplicaSet', () => require('./replicaset')],
+  ['Job', () => require('./job')],
   ['Pod', () => require('./pod')],
   ['Service', () => require('./service')],
   ['Endpoints', () => require('./endpoints')],

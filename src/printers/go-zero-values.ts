@@ -14,6 +14,10 @@ export function withGoZeroValues(generated: KObject): KObject {
       podTemplate(obj.spec.template);
       obj.status ??= {};
       break;
+    case 'Job':
+      podTemplate(obj.spec.template);
+      obj.status ??= {};
+      break;
     case 'Pod':
       podSpec(obj.spec);
       obj.status ??= {};

@@ -25,6 +25,7 @@ services                   svc          v1               true         Service
 deployments                deploy       apps/v1          true         Deployment
 replicasets                rs           apps/v1          true         ReplicaSet
 horizontalpodautoscalers   hpa          autoscaling/v2   true         HorizontalPodAutoscaler
+jobs                                    batch/v1         true         Job
 `,
     });
   });

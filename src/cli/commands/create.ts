@@ -76,4 +76,15 @@ export function register(program: Command, f: Factory): void {
       const { createDeployment } = require('../../ops/create-deployment') as typeof import('../../ops/create-deployment');
       await createDeployment(f, name, command, cmd.optsWithGlobals());
     });
+  create
+    .command('job')
+    .description('Create a job that runs the image once (restartPolicy Never), as kubectl generates it')
+    .argument('<name>')
+    .argument('[command...]', 'after --: the container command and its arguments')
+    .option('--image <image>', 'image to run')
+    .option('--from <cronjob/NAME>', 'the cronjob to copy (kctl has none: refused)')
+    .action(async (name: string, command: string[], _opts, cmd) => {
+      const { createJob } = require('../../ops/create-job') as typeof import('../../ops/create-job');
+      await createJob(f, name, command, cmd.optsWithGlobals());
+    });
 }

@@ -15,7 +15,9 @@ export function podPhase(pod: KObject, init: InitProgress, statuses: ContainerSt
   const policy = pod.spec.restartPolicy ?? 'Always';
   const terminated = statuses.map((s) => s.state.terminated).filter(Boolean);
   if (policy !== 'Always' && terminated.length === statuses.length) {
-    return terminated.every((t: any) => t.exitCode === 0) ? 'Succeeded' : 'Failed';
+    if (terminated.every((t: any) => t.exitCode === 0)) return 'Succeeded';
+    // OnFailure: the failed containers are restarted (the kubelet's getPhase), the pod has not failed.
+    return policy === 'OnFailure' ? 'Running' : 'Failed';
   }
   if (statuses.some((s) => s.state.running || s.restartCount > 0 || s.state.terminated)) return 'Running';
   return 'Pending';
