@@ -26,6 +26,14 @@ const STRUCTS: Record<string, GoStruct> = {
   RollingUpdateDeployment: { fields: ['maxUnavailable', 'maxSurge'] },
   LabelSelector: { fields: ['matchLabels', 'matchExpressions'] },
   PodTemplateSpec: { fields: ['metadata', 'spec'], types: { ...meta, spec: 'PodSpec' } },
+  Job: { fields: ['kind', 'apiVersion', 'metadata', 'spec', 'status'], types: { ...meta, spec: 'JobSpec' } },
+  JobSpec: {
+    fields: [
+      'parallelism', 'completions', 'activeDeadlineSeconds', 'podFailurePolicy', 'successPolicy', 'backoffLimit', 'backoffLimitPerIndex', 'maxFailedIndexes',
+      'selector', 'manualSelector', 'template', 'ttlSecondsAfterFinished', 'completionMode', 'suspend', 'podReplacementPolicy', 'managedBy',
+    ],
+    types: { selector: 'LabelSelector', template: 'PodTemplateSpec' },
+  },
   Pod: { fields: ['kind', 'apiVersion', 'metadata', 'spec', 'status'], types: { ...meta, spec: 'PodSpec' } },
   PodSpec: {
     fields: [

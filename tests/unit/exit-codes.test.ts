@@ -88,7 +88,7 @@ describe('exit codes', () => {
   test('3 validation error: nothing is applied', async () => {
     const env = setup();
     env.write('two.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine}\ndata: {a: b}\n---\n${DEPLOYMENT('kctl-demo/web:v1').replace('replicas: 2', 'replicas: two')}`);
-    expect(await runCli('apply -f two.yaml', env)).toEqual({ code: ExitCode.Validation, stdout: '', stderr: 'error: two.yaml:11:13: spec.replicas: must be an integer\n' });
+    expect(await runCli('apply -f two.yaml', env)).toEqual({ code: ExitCode.Validation, stdout: '', stderr: 'error: two.yaml:11:13: spec.replicas: must be an integer\nerror: nothing changed: the valid document configmap/fine (two.yaml:1:1) was not used either\n' });
     expect(await runCli('get configmaps', env)).toEqual({ code: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
   });
 
