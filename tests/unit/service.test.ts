@@ -8,6 +8,7 @@ import { SERVICE_PROXY_ROLE } from '../../src/backends/local/service/in-network'
 import { LABEL, type ContainerInfo } from '../../src/runtime/runtime';
 import { Store } from '../../src/store/store';
 import { clockedCliEnv, runCli } from '../helpers/cli';
+import { nodePortListeners } from '../../src/kinds/service/proxy/node-ports';
 
 function world() {
   const env = clockedCliEnv();
@@ -58,6 +59,33 @@ spec:
   selector: {${selector}}
   ports: ${ports}
 `;
+
+test('a LoadBalancer Service is served on its EXTERNAL-IP port too; a second one asking for a taken port stays <pending>, with an event', async () => {
+  const w = world();
+  await w.apply([deployment('web', 1), service('lb', 'LoadBalancer', '[{port: 8080}]')].join('---\n'));
+  await w.passAt(1000);
+  await w.apply(service('lb2', 'LoadBalancer', '[{name: a, port: 8080}, {name: b, port: 9090}]'));
+  await w.passAt(2000);
+  const nodePort = (name: string, i = 0) => w.state().get('Service', 'default', name)!.spec.ports[i].nodePort;
+  const listeners = nodePortListeners(w.state(), '127.0.0.1').map((l) => `${l.address}:${l.port} ${l.name} -> ${l.backends.length}`);
+  expect(listeners.sort()).toEqual(
+    [
+      `127.0.0.1:${nodePort('lb')} service default/lb port 8080 -> 1`,
+      `127.0.0.1:${nodePort('lb2')} service default/lb2 port 8080 -> 1`,
+      `127.0.0.1:${nodePort('lb2', 1)} service default/lb2 port 9090 -> 1`,
+      '127.0.0.1:8080 load balancer default/lb port 8080 -> 1',
+      '127.0.0.1:9090 load balancer default/lb2 port 9090 -> 1',
+    ].sort(),
+  );
+  expect((await w.table('get svc lb lb2')).map((l) => l.split(' ').slice(0, 4).filter((_, i) => i !== 2).join(' '))).toEqual(['NAME TYPE EXTERNAL-IP', 'lb LoadBalancer 127.0.0.1', 'lb2 LoadBalancer <pending>']);
+  const events = JSON.parse((await w.run('get events -o json')).stdout).items.filter((e: any) => e.involvedObject.name === 'lb2');
+  expect(events.map((e: any) => `${e.type} ${e.reason}: ${e.message}`)).toEqual(['Warning LoadBalancerPortTaken: port 8080 on 127.0.0.1 is served for service default/lb; this service stays pending until it is free']);
+  // The holder goes: the port is free, the second Service is served there.
+  await w.run('delete service lb --wait=false');
+  await w.passAt(3000);
+  expect(nodePortListeners(w.state(), '127.0.0.1').filter((l) => l.name.startsWith('load balancer')).map((l) => `${l.port} ${l.name}`)).toEqual(['8080 load balancer default/lb2 port 8080', '9090 load balancer default/lb2 port 9090']);
+  expect((await w.table('get svc lb2'))[1].split(' ')[3]).toBe('127.0.0.1');
+});
 
 test('ClusterIP, NodePort and LoadBalancer Services get addresses and node ports; endpoints list the Ready pods', async () => {
   const w = world();

@@ -9,9 +9,7 @@ import type { SyncResult } from '../../results';
 import { allocateClusterIP, allocateNodePort, clusterIPsInUse, nodePortsInUse } from './allocate';
 import { endpointSubsets, selectedPods } from './endpoints';
 import type { ServicePort } from './target-port';
-
-/** What a LoadBalancer Service reports: kctl's proxies answer on this host. */
-const LOAD_BALANCER_INGRESS = [{ ip: '127.0.0.1' }];
+import { LOAD_BALANCER_ADDRESS, loadBalancerPortHolders, takenLoadBalancerPort } from './load-balancer-ports';
 
 /** One live Service: its allocations (unique among the Services in the state) and its Endpoints. */
 export function syncService(state: State, svc: KObject): SyncResult {
@@ -60,8 +58,18 @@ function allocate(state: State, svc: KObject, ips: Set<string>, nodePorts: Map<n
     port.nodePort = chosen;
     nodePorts.set(chosen, ref);
   }
-  svc.status = { loadBalancer: type === 'LoadBalancer' ? { ingress: LOAD_BALANCER_INGRESS } : {} };
+  svc.status = { loadBalancer: type === 'LoadBalancer' ? loadBalancerStatus(state, svc) : {} };
   if (JSON.stringify([spec, svc.status]) !== before) state.put(svc);
+}
+
+/** The EXTERNAL-IP, once every port is the Service's to serve there; an event when one is held by another. */
+function loadBalancerStatus(state: State, svc: KObject): { ingress?: { ip: string }[] } {
+  const taken = takenLoadBalancerPort(svc, loadBalancerPortHolders(state));
+  if (!taken) return { ingress: [{ ip: LOAD_BALANCER_ADDRESS }] };
+  const message = `port ${taken.port} on ${LOAD_BALANCER_ADDRESS} is served for service ${taken.holder}; this service stays pending until it is free`;
+  // Once, not once per pass: every pass would otherwise write the state.
+  if (!state.data.events.some((e) => e.involvedObject.uid === svc.metadata.uid && e.message === message)) state.event(svc, 'Warning', 'LoadBalancerPortTaken', message);
+  return {};
 }
 
 function syncEndpoints(state: State, svc: KObject): void {
