@@ -1,6 +1,8 @@
 /**
  * A Job on real Docker: three Indexed completions, two at a time, sharing a claim; index 1 fails on its first
- * attempt (it leaves a mark on the claim), is replaced after the back-off and succeeds. `kctl wait
+ * attempt (it leaves a mark on the claim), is replaced after the back-off and succeeds. Index 0 finishes only
+ * once the retry of index 1 runs (bounded at 60 s): a success before the retry would reset the back-off, as in
+ * Kubernetes, and the test would race the order in which the first two pods end. `kctl wait
  * --for=condition=complete` reconciles until the Job is Complete; the finished pods and their logs are kept.
  */
 import { Kctl } from './harness';
@@ -35,7 +37,12 @@ spec:
         command:
         - sh
         - -c
-        - 'if [ "$JOB_COMPLETION_INDEX" = 1 ] && mkdir /marks/tried 2>/dev/null; then echo "index 1 fails once"; exit 1; fi; echo "index $JOB_COMPLETION_INDEX done"'
+        - |
+          case "$JOB_COMPLETION_INDEX" in
+          1) if mkdir /marks/tried 2>/dev/null; then echo "index 1 fails once"; exit 1; fi; touch /marks/retried ;;
+          0) i=0; while [ ! -e /marks/retried ] && [ $i -lt 120 ]; do sleep 0.5; i=$((i+1)); done ;;
+          esac
+          echo "index $JOB_COMPLETION_INDEX done"
         volumeMounts:
         - {name: marks, mountPath: /marks}
       volumes:
