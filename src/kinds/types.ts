@@ -13,6 +13,7 @@ import type { Backend } from './service/controller/backends';
 import type { KindColumns } from '../printers/columns/types';
 import type { DescribeContext } from '../printers/describe/context';
 import type { PatchShape } from '../api/patch/shape';
+import type { FieldLabels } from '../api/field-selector';
 import type { ContainerRuntime } from '../runtime/runtime';
 
 /** The registry lookup, handed to controllers so they need not import the registry (no import cycle). */
@@ -93,6 +94,8 @@ export interface KindDefinition {
   portForward?: PortForwardCapability;
   rollout?: RolloutCapability;
   columns?: KindColumns;
+  /** The fields `--field-selector` may name besides metadata.name and metadata.namespace (the API server's field set). */
+  fieldLabels?: FieldLabels;
   /** Its fields' lists that a strategic merge patch merges (besides metadata's); other lists are replaced. */
   patchShape?: PatchShape;
   describe?(obj: KObject, ctx: DescribeContext): string;

@@ -3,6 +3,8 @@ import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName, kindInfo } from '../api/kinds';
 import { parseSelector } from '../api/selector';
+import { parseFieldSelector } from '../api/field-selector';
+import { fieldFilter } from './list-objects';
 import { NotFoundError, UsageError } from '../errors';
 import { rfc3339 } from '../api/time';
 import type { Target } from '../kinds/converged';
@@ -16,6 +18,7 @@ export interface DeleteOptions {
   kustomize?: string;
   recursive?: boolean;
   selector?: string;
+  fieldSelector?: string;
   all?: boolean;
   allNamespaces?: boolean;
   ignoreNotFound?: boolean;
@@ -38,6 +41,7 @@ export async function runDelete(f: Factory, args: string[], opts: DeleteOptions)
 export async function deleteAndWait(f: Factory, refs: DeleteRef[], grace: number | undefined, opts: DeleteOptions): Promise<void> {
   const namespace = opts.allNamespaces ? undefined : f.namespace();
   const sel = opts.selector ? parseSelector(opts.selector) : undefined;
+  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
   const { collectGarbage } = require('../controllers/gc') as typeof import('../controllers/gc');
 
   const { deleted, missing } = await f.store().update((state) => {
@@ -45,7 +49,7 @@ export async function deleteAndWait(f: Factory, refs: DeleteRef[], grace: number
     const missing: string[] = [];
     for (const ref of refs) {
       const ns = ref.kind.namespaced ? (ref.namespace ?? namespace) : undefined;
-      const found = ref.name !== undefined ? [state.get(ref.kind.kind, ns ?? f.namespace(), ref.name)].filter((o): o is KObject => !!o) : state.list(ref.kind.kind, ns, sel);
+      const found = ref.name !== undefined ? [state.get(ref.kind.kind, ns ?? f.namespace(), ref.name)].filter((o): o is KObject => !!o) : state.list(ref.kind.kind, ns, sel).filter(fieldFilter(ref.kind.kind, fields));
       if (ref.name !== undefined && found.length === 0) missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
       for (const obj of found) {
         if (obj.kind === 'Namespace' && obj.metadata.name === 'default') throw new UsageError('namespaces "default" is forbidden: this namespace may not be deleted');
@@ -101,8 +105,8 @@ async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Pr
   }
   const query = parseResourceArgs(args);
   const unnamed = query.refs.filter((r) => r.name === undefined);
-  if (unnamed.length && !opts.all && !opts.selector) {
-    throw new UsageError('resource(s) were provided, but no name was specified', 'name the objects, or use --all or -l');
+  if (unnamed.length && !opts.all && !opts.selector && !opts.fieldSelector) {
+    throw new UsageError('resource(s) were provided, but no name was specified', 'name the objects, or use --all, -l or --field-selector');
   }
   return query.refs;
 }

@@ -3,6 +3,7 @@ import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
 import { pluralName } from '../api/kinds';
 import { parseSelector } from '../api/selector';
+import { parseFieldSelector } from '../api/field-selector';
 import { NotFoundError } from '../errors';
 import type { State } from '../store/state';
 import { parseResourceArgs, type ResourceQuery } from './resource-args';
@@ -15,6 +16,7 @@ export interface GetOptions {
   template?: string;
   allowMissingTemplateKeys?: boolean;
   selector?: string;
+  fieldSelector?: string;
   allNamespaces?: boolean;
   filename?: string[];
   kustomize?: string;
@@ -37,7 +39,7 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
   const query = opts.filename || opts.kustomize !== undefined ? await queryFromFiles(f, opts) : parseResourceArgs(args);
   const namespace = opts.allNamespaces ? undefined : f.namespace();
   const render = async (state: State) => {
-    const { objects, missing } = await select(f, state, query, namespace, opts.selector);
+    const { objects, missing } = await select(f, state, query, namespace, opts);
     const shown = opts.showManagedFields ? objects : objects.map(withoutManagedFields);
     return { objects: await observe(f, shown), missing };
   };
@@ -63,8 +65,9 @@ export async function runGet(f: Factory, args: string[], opts: GetOptions): Prom
   }
 }
 
-async function select(f: Factory, state: State, query: ResourceQuery, namespace: string | undefined, selector: string | undefined) {
-  const sel = selector ? parseSelector(selector) : undefined;
+async function select(f: Factory, state: State, query: ResourceQuery, namespace: string | undefined, opts: Pick<GetOptions, 'selector' | 'fieldSelector'>) {
+  const sel = opts.selector ? parseSelector(opts.selector) : undefined;
+  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
   const objects: KObject[] = [];
   const missing: string[] = [];
   for (const ref of query.refs) {
@@ -74,7 +77,7 @@ async function select(f: Factory, state: State, query: ResourceQuery, namespace:
       if (obj) objects.push(obj);
       else missing.push(`${pluralName(ref.kind.kind)} "${ref.name}" not found`);
     } else {
-      objects.push(...(await listObjects(f, state, ref.kind.kind, ns, sel)));
+      objects.push(...(await listObjects(f, state, ref.kind.kind, ns, sel, fields)));
     }
   }
   return { objects, missing };

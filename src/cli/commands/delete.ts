@@ -12,6 +12,7 @@ export function register(program: Command, f: Factory): void {
       .option('-k, --kustomize <dir>', 'a kustomization directory, built as `kctl kustomize DIR` builds it')
       .option('-R, --recursive', 'process -f directories recursively')
       .option('-l, --selector <selector>', 'label selector')
+      .option('--field-selector <selector>', 'field selector (status.phase=Running,metadata.name!=web); each kind has its own fields')
       .option('--all', 'delete all resources of the given types in the namespace')
       .option('-A, --all-namespaces', 'with --all or -l: across all namespaces')
       .option('--ignore-not-found', 'treat "not found" as a successful delete')

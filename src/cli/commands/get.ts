@@ -10,6 +10,7 @@ export function register(program: Command, f: Factory): void {
       .argument('[resources...]', 'resource types and names')
       .option('-o, --output <format>', 'wide|yaml|json|name|jsonpath=...|go-template=...|custom-columns=...')
       .option('-l, --selector <selector>', 'label selector (app=web,tier!=db)')
+      .option('--field-selector <selector>', 'field selector (status.phase=Running,metadata.name!=web); each kind has its own fields')
       .option('-A, --all-namespaces', 'list across all namespaces')
       .option('-f, --filename <path>', 'identify the resources by file', collect)
       .option('-k, --kustomize <dir>', 'a kustomization directory, built as `kctl kustomize DIR` builds it')

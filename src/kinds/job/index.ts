@@ -6,6 +6,8 @@ import { templateOf } from '../workload';
 
 export const definition: KindDefinition = {
   kind: 'Job',
+  // The API server's name for it (batch/v1 conversion), though the field is status.succeeded.
+  fieldLabels: { 'status.successful': (job) => String(job.status?.succeeded ?? 0) },
   sync: [
     (ctx, job) => (require('./controller/sync') as typeof import('./controller/sync')).syncJob(ctx, job),
     (ctx, job) => (require('./controller/ttl') as typeof import('./controller/ttl')).syncTTLAfterFinished(ctx, job),

@@ -4,6 +4,7 @@ import { MANIFEST_VERBS } from '../verbs';
 
 export const definition: KindDefinition = {
   kind: 'Namespace',
+  fieldLabels: { 'status.phase': (ns) => ns.status?.phase ?? 'Active' },
   get columns() {
     return (require('../../printers/columns/config') as typeof import('../../printers/columns/config')).namespaceColumns;
   },

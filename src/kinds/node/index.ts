@@ -4,6 +4,7 @@ import { READ_VERBS } from '../verbs';
 
 export const definition: KindDefinition = {
   kind: 'Node',
+  fieldLabels: { 'spec.unschedulable': (node) => String(node.spec?.unschedulable ?? false) },
   async list({ state, runtime, env }) {
     const { nodeFromHost } = require('./from-host') as typeof import('./from-host');
     const { hostLimits } = require('../pod/capacity') as typeof import('../pod/capacity');

@@ -13,6 +13,17 @@ export const definition: KindDefinition = {
     selector: (pod) => nonEmptySelector(pod, pod.metadata.labels),
     ports: (pod) => containerPorts(pod.spec),
   },
+  fieldLabels: {
+    // Every pod runs on the one node, localhost (kinds/node).
+    'spec.nodeName': (pod) => pod.spec?.nodeName || 'localhost',
+    'spec.restartPolicy': (pod) => pod.spec?.restartPolicy ?? 'Always',
+    'spec.schedulerName': (pod) => pod.spec?.schedulerName ?? 'default-scheduler',
+    'spec.serviceAccountName': (pod) => pod.spec?.serviceAccountName ?? 'default',
+    'spec.hostNetwork': (pod) => String(pod.spec?.hostNetwork ?? false),
+    'status.phase': (pod) => pod.status?.phase ?? '',
+    'status.podIP': (pod) => pod.status?.podIP ?? '',
+    'status.nominatedNodeName': (pod) => pod.status?.nominatedNodeName ?? '',
+  },
   patchShape: podShape,
   get columns() {
     return (require('./columns') as typeof import('./columns')).podColumns;

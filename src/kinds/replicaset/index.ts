@@ -5,6 +5,7 @@ import { specReplicasScale, templateExpose, templateOf } from '../workload';
 
 export const definition: KindDefinition = {
   kind: 'ReplicaSet',
+  fieldLabels: { 'status.replicas': (rs) => String(rs.status?.replicas ?? 0) },
   sync: [(ctx, rs) => (require('./controller/sync') as typeof import('./controller/sync')).syncReplicaSet(ctx.state, rs, ctx.now, ctx.limits)],
   podTemplate: templateOf,
   scale: specReplicasScale,

@@ -4,6 +4,7 @@ import { MANIFEST_VERBS } from '../verbs';
 
 export const definition: KindDefinition = {
   kind: 'Secret',
+  fieldLabels: { type: (secret) => String(secret.type ?? 'Opaque') },
   get columns() {
     return (require('../../printers/columns/config') as typeof import('../../printers/columns/config')).secretColumns;
   },

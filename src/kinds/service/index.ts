@@ -8,6 +8,10 @@ const forward = () => require('./controller/forward') as typeof import('./contro
 
 export const definition: KindDefinition = {
   kind: 'Service',
+  fieldLabels: {
+    'spec.clusterIP': (svc) => svc.spec?.clusterIP ?? '',
+    'spec.type': (svc) => svc.spec?.type ?? 'ClusterIP',
+  },
   collectGarbageFirst: true,
   sync: [(ctx, svc) => (require('./controller/sync') as typeof import('./controller/sync')).syncService(ctx.state, svc)],
   expose: {
