@@ -115,7 +115,8 @@ describe('hostile input around the state', () => {
       stdout: '',
       stderr:
         `error: ${manifests}/b-fifo.yaml: not a regular file (a FIFO); a directory's manifests must be regular files\n` +
-        `error: ${manifests}/c-zero.yaml: not a regular file (a character device); a directory's manifests must be regular files\n`,
+        `error: ${manifests}/c-zero.yaml: not a regular file (a character device); a directory's manifests must be regular files\n` +
+        `error: nothing changed: the valid document configmap/fine (${manifests}/a.yaml:1:1) was not used either\n`,
     });
     expect(fs.readFileSync(k.statePath).equals(before)).toBe(true);
     expect(await bystanderServes(k)).toBe(true);
