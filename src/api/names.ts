@@ -35,6 +35,16 @@ export function dns1123SubdomainErrors(value: string): string[] {
   return errs;
 }
 
+/** `*.` and a subdomain, as an Ingress host may be (validation.IsWildcardDNS1123Subdomain). */
+export function wildcardDns1123SubdomainErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > SUBDOMAIN_MAX) errs.push(tooLong(SUBDOMAIN_MAX));
+  if (!value.startsWith('*.') || !DNS1123_SUBDOMAIN.test(value.slice(2))) {
+    errs.push("a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character");
+  }
+  return errs;
+}
+
 export function dns1035LabelErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length > LABEL_MAX) errs.push(tooLong(LABEL_MAX));

@@ -11,6 +11,7 @@ import { info as deployment } from './deployment/info';
 import { info as endpoints } from './endpoints/info';
 import { info as event } from './event/info';
 import { info as horizontalpodautoscaler } from './horizontalpodautoscaler/info';
+import { info as ingress } from './ingress/info';
 import { info as job } from './job/info';
 import { info as namespace } from './namespace/info';
 import { info as node } from './node/info';
@@ -33,6 +34,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },
   { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
   { info: job, defaults: () => require('./job/defaults'), validate: () => require('./job/validate'), ignored: () => require('./job/ignored-fields'), apply: () => require('./job/apply') },
+  { info: ingress, validate: () => require('./ingress/validate'), ignored: () => require('./ingress/ignored-fields') },
   { info: event },
   { info: node },
 ];

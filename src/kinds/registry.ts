@@ -18,6 +18,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['Pod', () => require('./pod')],
   ['Service', () => require('./service')],
   ['Endpoints', () => require('./endpoints')],
+  ['Ingress', () => require('./ingress')],
   ['ConfigMap', () => require('./configmap')],
   ['Secret', () => require('./secret')],
   ['PersistentVolumeClaim', () => require('./persistentvolumeclaim')],

@@ -1,5 +1,5 @@
 /**
- * Kubernetes kinds that only configure a cluster (accounts, RBAC, scheduling, network policy, ingress) and mean
+ * Kubernetes kinds that only configure a cluster (accounts, RBAC, scheduling, network policy, ingress classes) and mean
  * nothing on one Docker host. Helm charts and exports carry them next to the workloads; kctl skips them with a
  * warning so that the rest applies. Workload kinds kctl does not serve yet stay errors (kubernetes-kinds.ts).
  */
@@ -12,7 +12,6 @@ const IGNORED_KINDS: Record<string, string[]> = {
   ClusterRole: ['rbac.authorization.k8s.io/v1'],
   ClusterRoleBinding: ['rbac.authorization.k8s.io/v1'],
   NetworkPolicy: ['networking.k8s.io/v1'],
-  Ingress: ['networking.k8s.io/v1'],
   IngressClass: ['networking.k8s.io/v1'],
   PodDisruptionBudget: ['policy/v1'],
   PriorityClass: ['scheduling.k8s.io/v1'],

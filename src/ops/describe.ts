@@ -33,6 +33,7 @@ export async function runDescribe(f: Factory, args: string[], opts: { selector?:
       pods: state.list('Pod', obj.metadata.namespace),
       replicaSets: state.list('ReplicaSet', obj.metadata.namespace),
       endpoints: state.list('Endpoints', obj.metadata.namespace),
+      services: state.list('Service', obj.metadata.namespace),
       now: f.now(),
     }),
   );

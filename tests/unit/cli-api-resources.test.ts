@@ -12,20 +12,21 @@ describe('kctl api-resources', () => {
     expect(await runCli('api-resources', setup())).toEqual({
       code: 0,
       stderr: '',
-      stdout: `NAME                       SHORTNAMES   APIVERSION       NAMESPACED   KIND
-configmaps                 cm           v1               true         ConfigMap
-endpoints                  ep           v1               true         Endpoints
-events                     ev           v1               true         Event
-namespaces                 ns           v1               false        Namespace
-nodes                      no           v1               false        Node
-persistentvolumeclaims     pvc          v1               true         PersistentVolumeClaim
-pods                       po           v1               true         Pod
-secrets                                 v1               true         Secret
-services                   svc          v1               true         Service
-deployments                deploy       apps/v1          true         Deployment
-replicasets                rs           apps/v1          true         ReplicaSet
-horizontalpodautoscalers   hpa          autoscaling/v2   true         HorizontalPodAutoscaler
-jobs                                    batch/v1         true         Job
+      stdout: `NAME                       SHORTNAMES   APIVERSION             NAMESPACED   KIND
+configmaps                 cm           v1                     true         ConfigMap
+endpoints                  ep           v1                     true         Endpoints
+events                     ev           v1                     true         Event
+namespaces                 ns           v1                     false        Namespace
+nodes                      no           v1                     false        Node
+persistentvolumeclaims     pvc          v1                     true         PersistentVolumeClaim
+pods                       po           v1                     true         Pod
+secrets                                 v1                     true         Secret
+services                   svc          v1                     true         Service
+deployments                deploy       apps/v1                true         Deployment
+replicasets                rs           apps/v1                true         ReplicaSet
+horizontalpodautoscalers   hpa          autoscaling/v2         true         HorizontalPodAutoscaler
+jobs                                    batch/v1               true         Job
+ingresses                  ing          networking.k8s.io/v1   true         Ingress
 `,
     });
   });

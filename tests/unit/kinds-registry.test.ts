@@ -22,9 +22,9 @@ describe('the registry', () => {
     expect(kindsWith((d) => d.scale).map((d) => d.kind)).toEqual(SCALE_TARGET_KINDS);
   });
 
-  test('the controllers run in registry order: HPAs, Deployments (then auto-rollback), ReplicaSets, Jobs (then TTL), gc, Services, Endpoints', () => {
+  test('the controllers run in registry order: HPAs, Deployments (then auto-rollback), ReplicaSets, Jobs (then TTL), gc, Services, Endpoints, Ingresses', () => {
     const steps = kindDefinitions().flatMap((d) => [...(d.collectGarbageFirst ? ['gc'] : []), ...(d.sync ?? []).map(() => d.kind)]);
-    expect(steps).toEqual(['HorizontalPodAutoscaler', 'Deployment', 'Deployment', 'ReplicaSet', 'Job', 'Job', 'gc', 'Service', 'Endpoints']);
+    expect(steps).toEqual(['HorizontalPodAutoscaler', 'Deployment', 'Deployment', 'ReplicaSet', 'Job', 'Job', 'gc', 'Service', 'Endpoints', 'Ingress']);
   });
 
   test('`get all` lists its kinds in kubectl order: core group, then apps, autoscaling, batch', () => {

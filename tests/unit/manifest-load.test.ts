@@ -201,13 +201,13 @@ describe('loadManifests: real-world manifests apply', () => {
       'PersistentVolumeClaim/myclaim',
       'HorizontalPodAutoscaler/php-apache',
       'Deployment/php-apache',
+      'Ingress/php-apache',
     ]);
     expect(r.warnings).toEqual([
       'Warning: good/docs-examples.yaml:122:3: spec.selector is ignored by kctl (one Docker host)',
       'Warning: good/docs-examples.yaml:162:7: spec.template.spec.imagePullSecrets is ignored by kctl (one Docker host)',
       'Warning: good/docs-examples.yaml:164:7: spec.template.spec.topologySpreadConstraints is ignored by kctl (one Docker host)',
       'Warning: good/docs-examples.yaml:168:7: spec.template.spec.priorityClassName is ignored by kctl (one Docker host)',
-      'Warning: good/docs-examples.yaml:217:1: Ingress "php-apache" is ignored by kctl (one Docker host)',
     ]);
   });
 

@@ -14,6 +14,8 @@ import { reconcilerLease } from '../drive';
 import { collectHpaMetrics } from '../../kinds/horizontalpodautoscaler/controller/metrics';
 import { Reconciler } from '../manager';
 import { nodePortListeners } from '../../kinds/service/proxy/node-ports';
+import { ingressListener } from '../../kinds/ingress/proxy/listener';
+import type { State } from '../../store/state';
 import { ProxyRunner } from '../../kinds/service/proxy/proxy-runner';
 import { controllerFiles, removeInfo, runningController, writeInfo, type ControllerInfo } from './files';
 import { PassScheduler } from './scheduler';
@@ -27,8 +29,10 @@ const MAX_FAILURE_BACKOFF_MS = 10_000;
 const LEASE_POLL_MS = 250;
 
 export interface ControllerOptions {
-  /** Where node ports listen. */
+  /** Where node ports and the ingress port listen. */
   address: string;
+  /** The HTTP port Ingresses are served on. */
+  ingressPort: number;
   resyncMs: number;
   metricsMs: number;
   /** One line of the controller's log (without timestamp). */
@@ -51,7 +55,7 @@ export class ControllerProcess {
     this.lease = reconcilerLease(ctx.store.path);
     this.reconciler = new Reconciler(ctx);
     this.scheduler = new PassScheduler(() => this.pass());
-    this.proxies = new ProxyRunner(ctx.store, (state) => nodePortListeners(state, opts.address), opts.log);
+    this.proxies = new ProxyRunner(ctx.store, (state) => this.listeners(state), opts.log);
     this.infoFile = controllerFiles(ctx.store.path).pid;
     this.eventsSeen = new Set(ctx.store.read().data.events.map(eventKey));
   }
@@ -68,7 +72,7 @@ export class ControllerProcess {
     const { log } = this.opts;
     this.info = { pid: process.pid, startedAt: this.ctx.now().toISOString(), address: this.opts.address, listeners: [] };
     writeInfo(this.infoFile, this.info);
-    log(`controller running (pid ${process.pid}) for ${this.ctx.store.path}; node ports on ${this.opts.address}`);
+    log(`controller running (pid ${process.pid}) for ${this.ctx.store.path}; node ports on ${this.opts.address}, ingresses on port ${this.opts.ingressPort}`);
 
     const watcher = new StateWatcher(this.ctx.store.path, () => this.scheduler.request(DEBOUNCE_MS));
     const events = this.ctx.backend.watch({ onChange: () => this.scheduler.request(DEBOUNCE_MS), onReconnect: () => this.scheduler.request(0), log });
@@ -126,6 +130,13 @@ export class ControllerProcess {
       this.lastFailure = message;
       this.scheduler.request(delay);
     }
+  }
+
+  /** Node ports first: a NodePort or LoadBalancer Service on the ingress port holds it, as Traefik's does on k3s. */
+  private listeners(state: State) {
+    const ports = nodePortListeners(state, this.opts.address);
+    if (ports.some((l) => l.port === this.opts.ingressPort)) return ports;
+    return [...ports, ...ingressListener(state, this.opts.address, this.opts.ingressPort)];
   }
 
   private async syncProxies(): Promise<void> {

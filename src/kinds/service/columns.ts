@@ -38,7 +38,8 @@ function externalIP(svc: any, wide: boolean): string {
   }
 }
 
-function loadBalancerText(ingress: any[] | undefined, wide: boolean): string {
+/** The load balancer addresses (loadBalancerStatusStringer), cut to 16 characters unless wide. */
+export function loadBalancerText(ingress: any[] | undefined, wide: boolean): string {
   const text = (ingress ?? []).map((i) => i.ip || i.hostname).filter(Boolean).join(',');
   return !wide && text.length > LOAD_BALANCER_WIDTH ? `${text.slice(0, LOAD_BALANCER_WIDTH - 3)}...` : text;
 }

@@ -5,9 +5,12 @@ import { controllerContext } from '../../app/controller-context';
 import { rfc3339 } from '../../api/time';
 import { parseDuration } from '../../util/duration';
 import { DEFAULT_PROXY_ADDRESS } from '../../kinds/service/proxy/node-ports';
+import { DEFAULT_INGRESS_PORT } from '../../kinds/ingress/proxy/listener';
+import { UsageError } from '../../errors';
 
 export interface ControllerFlags {
   address?: string;
+  ingressPort?: string;
   resyncPeriod: string;
   metricsInterval: string;
 }
@@ -18,6 +21,7 @@ export async function runController(f: Factory, flags: ControllerFlags): Promise
   const ctx = await controllerContext(f);
   const controller = new ControllerProcess(ctx, {
     address: proxyAddress(f, flags),
+    ingressPort: ingressPort(f, flags),
     resyncMs: parseDuration(flags.resyncPeriod, '--resync-period'),
     metricsMs: parseDuration(flags.metricsInterval, '--metrics-interval'),
     log: (line) => f.stderr.write(`${rfc3339(f.now())} ${line}\n`),
@@ -28,4 +32,12 @@ export async function runController(f: Factory, flags: ControllerFlags): Promise
 /** --address, else KCTL_PROXY_ADDRESS, else loopback. */
 export function proxyAddress(f: Factory, flags: { address?: string }): string {
   return flags.address || f.env.KCTL_PROXY_ADDRESS || DEFAULT_PROXY_ADDRESS;
+}
+
+/** --ingress-port, else KCTL_INGRESS_PORT, else 80. */
+export function ingressPort(f: Factory, flags: { ingressPort?: string }): number {
+  const [value, from] = flags.ingressPort ? [flags.ingressPort, '--ingress-port'] : f.env.KCTL_INGRESS_PORT ? [f.env.KCTL_INGRESS_PORT, 'KCTL_INGRESS_PORT'] : [String(DEFAULT_INGRESS_PORT), ''];
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`invalid ${from} "${value}": must be a port number between 1 and 65535`);
+  return port;
 }

@@ -6,5 +6,6 @@ export interface DescribeContext {
   pods?: KObject[];
   replicaSets?: KObject[];
   endpoints?: KObject[];
+  services?: KObject[];
   now: Date;
 }

@@ -1,21 +1,29 @@
 /**
- * The set of local TCP proxies a process serves (NodePort listeners in the controller process, the ports of a
- * `kctl port-forward`), kept equal to a list of listener specs that is recomputed whenever the state changes.
+ * The set of local proxies a process serves (NodePort listeners and the ingress port in the controller process,
+ * the ports of a `kctl port-forward`), kept equal to a list of listener specs that is recomputed whenever the
+ * state changes. A spec with routes is served by the HTTP proxy of Ingresses, any other by the TCP proxy.
  * A listener that is no longer wanted stops accepting at once; its open connections are allowed to finish.
  */
 import type { Backend } from '../controller/backends';
+import type { HttpProxy } from '../../ingress/proxy/http-proxy';
+import type { RouteTable } from '../../ingress/routing/routes';
 import { TcpProxy } from './proxy';
 
 export interface ListenerSpec {
   address: string;
   port: number;
+  /** Every backend it may send to (those of its routes, for an HTTP listener). */
   backends: Backend[];
+  /** HTTP routes by host and path: the listener is an ingress. */
+  routes?: RouteTable;
   /** What the listener serves, for logs: `service default/web port 80`. */
   name: string;
 }
 
+type Proxy = TcpProxy | HttpProxy;
+
 interface Entry {
-  proxy: TcpProxy;
+  proxy: Proxy;
   name: string;
   /** Listening failed with this message (a port taken by another program); retried on each sync. */
   failure?: string;
@@ -25,7 +33,7 @@ interface Entry {
 export class ProxySet {
   private readonly entries = new Map<string, Entry>();
   /** Listeners no longer wanted whose connections are still open. */
-  private readonly retired = new Set<TcpProxy>();
+  private readonly retired = new Set<Proxy>();
 
   constructor(private readonly opts: { log: (message: string) => void; onConnections?: () => void }) {}
 
@@ -41,12 +49,12 @@ export class ProxySet {
     for (const [key, spec] of wanted) {
       let entry = this.entries.get(key);
       if (!entry) {
-        const proxy = new TcpProxy({ address: spec.address, port: spec.port, log: this.opts.log, onConnections: () => this.connectionsChanged() });
-        entry = { proxy, name: spec.name, listening: false };
+        entry = { proxy: this.newProxy(spec), name: spec.name, listening: false };
         this.entries.set(key, entry);
       }
       const before = entry.proxy.currentBackends().map((b) => b.label).join(',');
-      entry.proxy.setBackends(spec.backends);
+      if (entry.proxy instanceof TcpProxy) entry.proxy.setBackends(spec.backends);
+      else entry.proxy.setRoutes(spec.routes!);
       if (!entry.listening) await this.listen(key, entry, spec);
       const after = spec.backends.map((b) => b.label).join(',');
       if (entry.listening && before !== after) this.opts.log(`${key} (${spec.name}) -> ${spec.backends.length ? spec.backends.map((b) => `${b.label} ${b.host}:${b.port}`).join(', ') : 'no ready endpoints'}`);
@@ -56,7 +64,7 @@ export class ProxySet {
   /** Backend keys (pod uids) that have open connections but are no longer a backend of their listener. */
   draining(): Set<string> {
     const out = new Set<string>();
-    const consider = (proxy: TcpProxy, current: Set<string>) => {
+    const consider = (proxy: Proxy, current: Set<string>) => {
       for (const key of proxy.openConnections().keys()) if (!current.has(key)) out.add(key);
     };
     for (const { proxy } of this.entries.values()) consider(proxy, new Set(proxy.currentBackends().map((b) => b.key)));
@@ -74,6 +82,14 @@ export class ProxySet {
     for (const proxy of this.retired) await proxy.close(true);
     this.entries.clear();
     this.retired.clear();
+  }
+
+  private newProxy(spec: ListenerSpec): Proxy {
+    const opts = { address: spec.address, port: spec.port, log: this.opts.log, onConnections: () => this.connectionsChanged() };
+    if (!spec.routes) return new TcpProxy(opts);
+    // Loaded only where an Ingress is served.
+    const { HttpProxy } = require('../../ingress/proxy/http-proxy') as typeof import('../../ingress/proxy/http-proxy');
+    return new HttpProxy(opts);
   }
 
   private async listen(key: string, entry: Entry, spec: ListenerSpec): Promise<void> {

@@ -1,0 +1,18 @@
+/**
+ * The ingress controller's part of a pass, pure over the state: an Ingress is served at the controller's
+ * address, so its status shows it there (as k3s' Traefik reports its node's address). Serving is the
+ * controller process's (proxy/listener.ts).
+ */
+import type { KObject } from '../../../api/types';
+import type { State } from '../../../store/state';
+import type { SyncResult } from '../../results';
+import { LOAD_BALANCER_ADDRESS } from '../../service/controller/load-balancer-ports';
+
+export function syncIngress(state: State, ing: KObject): SyncResult {
+  const status = { loadBalancer: { ingress: [{ ip: LOAD_BALANCER_ADDRESS }] } };
+  if (JSON.stringify(ing.status) !== JSON.stringify(status)) {
+    ing.status = status;
+    state.put(ing);
+  }
+  return {};
+}

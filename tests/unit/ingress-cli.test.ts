@@ -1,0 +1,112 @@
+/**
+ * The Ingress kind from the command line: apply refused in the API server's words (hosts, path types, backends,
+ * an empty spec, resource backends kctl cannot serve), spec.tls accepted with a warning, the status address,
+ * and get and describe in kubectl's layout.
+ */
+import { fakeCliEnv, runCli } from '../helpers/cli';
+
+const backend = (service: string, port: string) => `        backend:
+          service:
+            name: ${service}
+${port ? `            port:\n              ${port}\n` : ''}`;
+
+const ingress = (name: string, spec: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: ${name}
+spec:
+${spec}`;
+
+const web = ingress('web', `  ingressClassName: nginx
+  tls:
+  - hosts: [v2.example.com]
+    secretName: tls
+  rules:
+  - host: v2.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+${backend('web-v2', 'number: 80')}  - host: "*.example.com"
+    http:
+      paths:
+      - path: /version
+        pathType: Exact
+${backend('web-v1', 'name: http')}`);
+
+const service = `apiVersion: v1
+kind: Service
+metadata:
+  name: web-v1
+spec:
+  selector: {app: web}
+  ports:
+  - name: http
+    port: 80
+`;
+
+describe('kctl apply of an Ingress', () => {
+  test('refused as the API server refuses it, and nothing is stored', async () => {
+    const env = fakeCliEnv({
+      'bad.yaml': ingress('bad', `  rules:\n  - host: "a..b"\n    http:\n      paths:\n      - path: foo\n        pathType: Sideways\n${backend('web', '')}`),
+      'relative.yaml': ingress('rel', `  rules:\n  - http:\n      paths:\n      - path: foo\n        pathType: Prefix\n${backend('web', 'number: 80')}`),
+      'empty.yaml': ingress('empty', '  {}\n'),
+      'resource.yaml': ingress('res', '  defaultBackend:\n    resource:\n      apiGroup: k8s.example.com\n      kind: StorageBucket\n      name: static-assets\n'),
+    });
+    expect(await runCli('apply -f bad.yaml', env)).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: [
+        `error: bad.yaml:7:11: spec.rules[0].host: Invalid value: "a..b": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+        'error: bad.yaml:11:19: spec.rules[0].http.paths[0].pathType: Unsupported value: "Sideways": supported values: "Exact", "ImplementationSpecific", "Prefix"',
+        'error: bad.yaml:13:11: spec.rules[0].http.paths[0].backend: Required value: port name or number is required',
+        '',
+      ].join('\n'),
+    });
+    expect((await runCli('apply -f relative.yaml', env)).stderr).toBe('error: relative.yaml:9:15: spec.rules[0].http.paths[0].path: Invalid value: "foo": must be an absolute path\n');
+    expect((await runCli('apply -f empty.yaml', env)).stderr).toBe('error: empty.yaml:6:3: spec: Invalid value: null: either `defaultBackend` or `rules` must be specified\n');
+    expect((await runCli('apply -f resource.yaml', env)).stderr).toBe('error: resource.yaml:7:5: spec.defaultBackend.resource: Forbidden: kctl serves Service backends only\n');
+    expect((await runCli('get ingresses', env)).stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  test('created with a warning for spec.tls, its address 127.0.0.1, re-applied unchanged, deleted', async () => {
+    const env = fakeCliEnv({ 'web.yaml': web });
+    expect(await runCli('apply -f web.yaml', env)).toEqual({
+      code: 0,
+      stdout: 'ingress.networking.k8s.io/web created\n',
+      stderr: 'Warning: web.yaml:7:3: spec.tls is ignored by kctl (one Docker host)\n',
+    });
+    expect((await runCli('get ing web -o jsonpath={.status.loadBalancer.ingress[0].ip}', env)).stdout).toBe('127.0.0.1');
+    expect((await runCli('apply -f web.yaml', env)).stdout).toBe('ingress.networking.k8s.io/web unchanged\n');
+    expect((await runCli('get ingress.networking.k8s.io -o name', env)).stdout).toBe('ingress.networking.k8s.io/web\n');
+    expect(await runCli('delete ingress web', env)).toEqual({ code: 0, stdout: 'ingress.networking.k8s.io "web" deleted\n', stderr: '' });
+  });
+});
+
+describe('kctl get and describe of an Ingress', () => {
+  test("kubectl's columns and describe layout, backends resolved against the Services", async () => {
+    const env = fakeCliEnv({ 'web.yaml': web, 'svc.yaml': service });
+    await runCli('apply -f svc.yaml -f web.yaml', env);
+    const get = await runCli('get ingress', env);
+    expect(get.stdout).toMatch(/^NAME   CLASS   HOSTS                          ADDRESS     PORTS     AGE\nweb    nginx   v2\.example\.com,\*\.example\.com   127\.0\.0\.1   80, 443   \d+s\n$/);
+    const describe = (await runCli('describe ingress web', env)).stdout;
+    expect(describe).toContain(`Name:             web
+Labels:           <none>
+Namespace:        default
+Address:          127.0.0.1
+Ingress Class:    nginx
+Default backend:  <default>
+TLS:
+  tls terminates v2.example.com
+Rules:
+  Host            Path  Backends
+  ----            ----  --------
+  v2.example.com  
+                  /   web-v2:80 (<error: services "web-v2" not found>)
+  *.example.com   
+                  /version   web-v1:http (<none>)
+Annotations:      <none>
+Events:           <none>
+`);
+  });
+});
