@@ -66,7 +66,9 @@ export function applyObject(state: State, input: KObject, withDefaults: (o: KObj
  * --force record none, so a later prune leaves their objects alone.
  */
 function storeNew(state: State, created: KObject, lastApplied?: string): void {
+  const owners = liveOwners(state, created);
   created.metadata = cleanMetadata(created.metadata);
+  if (owners.length) created.metadata.ownerReferences = owners;
   if (lastApplied !== undefined) created.metadata.annotations = { ...(created.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
   created.metadata.generation = 1;
   kindParts(created.kind)?.apply?.().prepareForCreate?.(created);
@@ -123,6 +125,17 @@ function stripForLastApplied(obj: KObject): KObject {
 }
 
 /** Server-owned metadata in an exported manifest (`kubectl get -o yaml`) is not taken over. */
+/**
+ * The owner references the API server would keep: those to objects that exist. One to an object that does not
+ * (an export from a cluster) is dropped, where Kubernetes' garbage collector would delete the new object at once.
+ */
+function liveOwners(state: State, obj: KObject): NonNullable<KObject['metadata']['ownerReferences']> {
+  const refs = obj.metadata.ownerReferences ?? [];
+  if (refs.length === 0) return [];
+  const uids = new Set(state.all().map((o) => o.metadata.uid));
+  return refs.filter((r) => uids.has(r.uid));
+}
+
 function cleanMetadata(meta: KObject['metadata']): KObject['metadata'] {
   const { uid: _u, resourceVersion: _r, creationTimestamp: _c, generation: _g, managedFields: _m, selfLink: _s, deletionTimestamp: _d, ownerReferences: _o, ...rest } = meta as any;
   return rest;
