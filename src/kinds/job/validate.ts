@@ -28,6 +28,13 @@ function checkJobSpec(p: Problems, spec: Json, path: FieldPath, uid: unknown): v
       p.invalid([...path, 'template', 'metadata', 'labels'], templateLabels, ['`selector` does not match template `labels`']);
     }
   } else if (manual) p.required([...path, 'selector']);
+  checkJobSpecWithoutSelector(p, spec, path);
+}
+
+/** What a Job's spec must be whatever its selector: also a CronJob's job template. */
+export function checkJobSpecWithoutSelector(p: Problems, spec: Json, path: FieldPath): void {
+  const template = isObj(spec.template) ? spec.template : {};
+  const templateMeta = isObj(template.metadata) ? template.metadata : {};
   checkLabelsAndAnnotations(p, templateMeta, [...path, 'template', 'metadata']);
   const podSpec = isObj(template.spec) ? template.spec : undefined;
   const policyPath = [...path, 'template', 'spec', 'restartPolicy'];
