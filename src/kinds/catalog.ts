@@ -7,6 +7,7 @@
  */
 import type { KindParts } from '../api/kind-parts';
 import { info as configmap } from './configmap/info';
+import { info as cronjob } from './cronjob/info';
 import { info as deployment } from './deployment/info';
 import { info as endpoints } from './endpoints/info';
 import { info as event } from './event/info';
@@ -34,6 +35,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },
   { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
   { info: job, defaults: () => require('./job/defaults'), validate: () => require('./job/validate'), ignored: () => require('./job/ignored-fields'), apply: () => require('./job/apply') },
+  { info: cronjob, defaults: () => require('./cronjob/defaults'), validate: () => require('./cronjob/validate'), ignored: () => require('./cronjob/ignored-fields') },
   { info: ingress, validate: () => require('./ingress/validate'), ignored: () => require('./ingress/ignored-fields') },
   { info: event },
   { info: node },

@@ -2,7 +2,7 @@
  * One line per kind: what it can do is in its folder (src/kinds/<kind>/index.ts), loaded the first time a
  * command asks, so a command loads only the kinds it touches. The order of the lines is the order in which a
  * reconcile pass runs the object controllers (manager.ts syncObjects): the HPA scales its target before the
- * target syncs, a Deployment sizes its ReplicaSets before they make pods, Services select the pods made.
+ * target syncs, a Deployment sizes its ReplicaSets before they make pods, a CronJob makes its Jobs before they run, Services select the pods made.
  */
 import { kindInfo } from '../api/kinds';
 import type { KindDefinition } from './types';
@@ -14,6 +14,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['HorizontalPodAutoscaler', () => require('./horizontalpodautoscaler')],
   ['Deployment', () => require('./deployment')],
   ['ReplicaSet', () => require('./replicaset')],
+  ['CronJob', () => require('./cronjob')],
   ['Job', () => require('./job')],
   ['Pod', () => require('./pod')],
   ['Service', () => require('./service')],

@@ -6,7 +6,6 @@ const BUILT_IN: Record<string, string> = {
   StatefulSet: 'apps/v1',
   DaemonSet: 'apps/v1',
   ControllerRevision: 'apps/v1',
-  CronJob: 'batch/v1',
   ReplicationController: 'v1',
   PersistentVolume: 'v1',
   PodTemplate: 'v1',

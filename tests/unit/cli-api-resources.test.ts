@@ -25,6 +25,7 @@ services                   svc          v1                     true         Serv
 deployments                deploy       apps/v1                true         Deployment
 replicasets                rs           apps/v1                true         ReplicaSet
 horizontalpodautoscalers   hpa          autoscaling/v2         true         HorizontalPodAutoscaler
+cronjobs                   cj           batch/v1               true         CronJob
 jobs                                    batch/v1               true         Job
 ingresses                  ing          networking.k8s.io/v1   true         Ingress
 `,
