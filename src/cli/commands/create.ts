@@ -78,11 +78,11 @@ export function register(program: Command, f: Factory): void {
     });
   create
     .command('job')
-    .description('Create a job that runs the image once (restartPolicy Never), as kubectl generates it')
+    .description('Create a job that runs the image once (restartPolicy Never), or a manual run of a cronjob (--from=cronjob/NAME), as kubectl generates it')
     .argument('<name>')
     .argument('[command...]', 'after --: the container command and its arguments')
     .option('--image <image>', 'image to run')
-    .option('--from <cronjob/NAME>', 'the cronjob to copy (kctl has none: refused)')
+    .option('--from <cronjob/NAME>', 'the cronjob whose job template to run now (a manual run)')
     .action(async (name: string, command: string[], _opts, cmd) => {
       const { createJob } = require('../../ops/create-job') as typeof import('../../ops/create-job');
       await createJob(f, name, command, cmd.optsWithGlobals());
