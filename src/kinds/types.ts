@@ -49,8 +49,12 @@ export interface ExposeCapability {
   ports(obj: KObject): string[];
 }
 
+export type RolloutVerb = 'status' | 'history' | 'undo' | 'pause' | 'resume' | 'restart';
+
 /** kubectl's StatusViewerFor, and what the rollout verbs need beyond it. */
 export interface RolloutCapability {
+  /** The rollout verbs the kind supports (kubectl's polymorphic helpers that have it). */
+  verbs: readonly RolloutVerb[];
   /** Judges the stored object when `state` is given, so a caller polling with an old copy sees the latest. */
   status(obj: KObject, state?: State): RolloutStatus;
   /** The automatic rollback recorded since `since`, if any (a waiting command reports it and exits 6). */

@@ -19,6 +19,7 @@ export const definition: KindDefinition = {
   podsOf: (state, dep) => (require('./controller/replicasets') as typeof import('./controller/replicasets')).podsOfDeployment(state, dep),
   expose: templateExpose,
   rollout: {
+    verbs: ['status', 'history', 'undo', 'pause', 'resume', 'restart'],
     status: (dep, state) => (require('./controller/rollout-status') as typeof import('./controller/rollout-status')).rolloutStatus(dep, state),
     rolledBackSince: (state, dep, since) => autorollback().rollbackSince(state, dep, since),
   },

@@ -1,6 +1,6 @@
 /**
- * What every `rollout` verb starts with: the Deployments named on the command line (`deployment/web`,
- * `deployment web`, `deploy/a deploy/b`), with kubectl's errors for kinds without the rollout capability.
+ * What every `rollout` verb starts with: the objects named on the command line (`deployment/web`,
+ * `deployment web`, `deploy/a ds/b`), with kubectl's errors for kinds without that rollout verb.
  */
 import type { KObject } from '../../api/types';
 import { pluralName } from '../../api/kinds';
@@ -8,30 +8,40 @@ import type { KindInfo } from '../../api/kind-parts';
 import { KctlError, NotFoundError } from '../../errors';
 import type { State } from '../../store/state';
 import { kindDefinition } from '../../kinds/registry';
-import type { RolloutCapability } from '../../kinds/types';
+import type { RolloutCapability, RolloutVerb } from '../../kinds/types';
 import { parseResourceArgs } from '../resource-args';
 
-export type RolloutVerb = 'status' | 'history' | 'undo' | 'pause' | 'resume' | 'restart';
+export type { RolloutVerb };
 
-/** The names of the Deployments `args` refer to. */
+export interface RolloutTarget {
+  kind: string;
+  name: string;
+  rollout: RolloutCapability;
+}
+
+/** The objects `args` refer to, each with its kind's rollout capability. */
+export function rolloutTargets(args: string[], verb: RolloutVerb): RolloutTarget[] {
+  const { refs } = parseResourceArgs(args, { requireName: true });
+  return refs.map((ref) => {
+    const rollout = kindDefinition(ref.kind.kind)?.rollout;
+    if (!rollout?.verbs.includes(verb)) throw unsupported(ref.kind, ref.name!, verb);
+    return { kind: ref.kind.kind, name: ref.name!, rollout };
+  });
+}
+
+/** The Deployments `args` refer to: the verbs only Deployments have (history, undo, pause, resume). */
 export function deploymentNames(args: string[], verb: RolloutVerb): string[] {
   return rolloutTargets(args, verb).map((t) => t.name);
 }
 
-/** The objects `args` refer to, each with its kind's rollout capability. */
-export function rolloutTargets(args: string[], verb: RolloutVerb): { name: string; rollout: RolloutCapability }[] {
-  const { refs } = parseResourceArgs(args, { requireName: true });
-  return refs.map((ref) => {
-    const rollout = kindDefinition(ref.kind.kind)?.rollout;
-    if (!rollout) throw unsupported(ref.kind, ref.name!, verb);
-    return { name: ref.name!, rollout };
-  });
+export function getRolloutTarget(state: State, target: { kind: string; name: string }, namespace: string): KObject {
+  const obj = state.get(target.kind, namespace, target.name);
+  if (!obj) throw new NotFoundError(`${pluralName(target.kind)} "${target.name}" not found`);
+  return obj;
 }
 
 export function getDeployment(state: State, namespace: string, name: string): KObject {
-  const dep = state.get('Deployment', namespace, name);
-  if (!dep) throw new NotFoundError(`${pluralName('Deployment')} "${name}" not found`);
-  return dep;
+  return getRolloutTarget(state, { kind: 'Deployment', name }, namespace);
 }
 
 /** kubectl's words for a kind without that rollout support (its polymorphic helpers' errors). */

@@ -1,4 +1,4 @@
-/** `rollout restart`: a new pod template annotation, so the Deployment rolls out fresh pods. */
+/** `rollout restart`: a new pod template annotation, so the Deployment (or DaemonSet) rolls out fresh pods. */
 import type { Factory } from '../../app/factory';
 import { pluralName } from '../../api/kinds';
 import { KctlError } from '../../errors';
@@ -10,7 +10,7 @@ export async function runRestart(f: Factory, args: string[], opts: WaitOptions):
   // kubectl writes RFC 3339 to the second.
   const at = f.now().toISOString().replace(/\.\d+Z$/, 'Z');
   await mutateDeployments(f, args, 'restart', opts, (state, dep) => {
-    const ref = `${pluralName('Deployment')} "${dep.metadata.name}"`;
+    const ref = `${pluralName(dep.kind)} "${dep.metadata.name}"`;
     if (dep.spec.paused) throw new KctlError(`${ref} can't restart paused deployment (run rollout resume first)`);
     const meta = ((dep.spec.template ??= {}).metadata ??= {});
     if (meta.annotations?.[RESTARTED_AT] === at) {

@@ -12,7 +12,7 @@ import type { AutoRollback } from '../../kinds/deployment/autorollback';
 import type { Verdict } from '../../kinds/results';
 import type { State } from '../../store/state';
 import { parseDuration } from '../../util/duration';
-import { getDeployment, rolloutTargets } from './deployments';
+import { getRolloutTarget, rolloutTargets } from './deployments';
 import { rolledBackError, warnRolledBack } from './rolled-back';
 import { revisionFlag } from './undo';
 
@@ -26,11 +26,14 @@ export interface StatusOptions {
 export async function runRolloutStatus(f: Factory, args: string[], opts: StatusOptions): Promise<void> {
   const targets = rolloutTargets(args, 'status');
   if (targets.length !== 1) throw new UsageError('rollout status is only supported on individual resources and resource collections are not supported yet');
-  const [{ name, rollout }] = targets;
+  const [target] = targets;
+  const { name, rollout } = target;
+  const isDeployment = target.kind === 'Deployment';
   const ns = f.namespace();
   const revision = revisionFlag(opts.revision, '--revision');
+  if (revision > 0 && !isDeployment) throw new UsageError('--revision needs a deployment: kctl keeps no revisions of a daemon set');
   const timeoutMs = parseDuration(opts.timeout) || Infinity; // kubectl: 0 waits forever
-  getDeployment(f.store().read(), ns, name);
+  getRolloutTarget(f.store().read(), target, ns);
 
   const { driveUntil } = require('../../controllers/drive') as typeof import('../../controllers/drive');
   const autorollback = require('../../kinds/deployment/autorollback') as typeof import('../../kinds/deployment/autorollback');
@@ -49,16 +52,16 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
   let pending: AutoRollback | undefined; // --auto-rollback: a rollback for this command to make
 
   const check = (state: State): Verdict => {
-    const dep = getDeployment(state, ns, name);
+    const dep = getRolloutTarget(state, target, ns);
     if (!rolledBack) {
       rolledBack = rollout.rolledBackSince(state, dep, startedAt);
       if (rolledBack) warnRolledBack(f, name, rolledBack);
     }
-    if (!rolledBack && opts.autoRollback) {
+    if (!rolledBack && opts.autoRollback && isDeployment) {
       pending = autorollback.autoRollbackFor(state, dep);
       if (pending) return { done: true };
     }
-    if (revision > 0 && !rolledBack && revisionOf(dep) !== revision) {
+    if (revision > 0 && isDeployment && !rolledBack && revisionOf(dep) !== revision) {
       return { done: false, failure: new KctlError(`desired revision (${revision}) is different from the running revision (${revisionOf(dep)})`) };
     }
     const status = rollout.status(dep, state);
@@ -80,7 +83,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
       const rollback = pending;
       pending = undefined;
       await f.store().update((state) => {
-        const dep = getDeployment(state, ns, name);
+        const dep = getRolloutTarget(state, target, ns);
         // Judged again under the lock: another reconciler may have acted meanwhile.
         if (autorollback.autoRollbackFor(state, dep)?.toRevision === rollback.toRevision) autorollback.applyRollback(state, dep, rollback);
       });
@@ -90,7 +93,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
     if (rolledBack && (verdict.done || !opts.watch)) {
       throw rolledBackError(name, rolledBack);
     }
-    say(verdict.done ? rollout.status(getDeployment(f.store().read(), ns, name)).message : (verdict.waitingFor ?? ''));
+    say(verdict.done ? rollout.status(getRolloutTarget(f.store().read(), target, ns)).message : (verdict.waitingFor ?? ''));
     return;
   }
 }
