@@ -8,6 +8,7 @@
 import type { KindParts } from '../api/kind-parts';
 import { info as configmap } from './configmap/info';
 import { info as cronjob } from './cronjob/info';
+import { info as daemonset } from './daemonset/info';
 import { info as deployment } from './deployment/info';
 import { info as endpoints } from './endpoints/info';
 import { info as event } from './event/info';
@@ -27,6 +28,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: namespace, apply: () => require('./namespace/apply') },
   { info: deployment, defaults: () => require('./deployment/defaults'), validate: () => require('./deployment/validate'), ignored: () => require('./deployment/ignored-fields'), apply: () => require('./deployment/apply') },
   { info: replicaset },
+  { info: daemonset, defaults: () => require('./daemonset/defaults'), validate: () => require('./daemonset/validate'), ignored: () => require('./daemonset/ignored-fields') },
   { info: pod, defaults: () => require('./pod/defaults'), validate: () => require('./pod/validate'), ignored: () => require('./pod/ignored-fields') },
   { info: service, defaults: () => require('./service/defaults'), validate: () => require('./service/validate'), ignored: () => require('./service/ignored-fields'), apply: () => require('./service/apply') },
   { info: endpoints },

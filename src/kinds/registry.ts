@@ -14,6 +14,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['HorizontalPodAutoscaler', () => require('./horizontalpodautoscaler')],
   ['Deployment', () => require('./deployment')],
   ['ReplicaSet', () => require('./replicaset')],
+  ['DaemonSet', () => require('./daemonset')],
   ['CronJob', () => require('./cronjob')],
   ['Job', () => require('./job')],
   ['Pod', () => require('./pod')],
@@ -49,10 +50,11 @@ export function kindsInCategory(category: string): KindDefinition[] {
   return inDiscoveryOrder(kindsWith((d) => d.categories?.includes(category)));
 }
 
-/** kubectl's order: by API group as discovery lists them (the core group first), then in registry order. */
+/** kubectl's order: by API group as discovery lists them (the core group first), then by resource name. */
 export function inDiscoveryOrder(kinds: KindDefinition[]): KindDefinition[] {
   const group = (d: KindDefinition) => kindGroup(d.kind);
-  return [...kinds].sort((a, b) => group(a).localeCompare(group(b)));
+  const plural = (d: KindDefinition) => kindInfo(d.kind).plural;
+  return [...kinds].sort((a, b) => group(a).localeCompare(group(b)) || plural(a).localeCompare(plural(b)));
 }
 
 function kindGroup(kind: string): string {

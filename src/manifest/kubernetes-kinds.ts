@@ -4,7 +4,6 @@
  */
 const BUILT_IN: Record<string, string> = {
   StatefulSet: 'apps/v1',
-  DaemonSet: 'apps/v1',
   ControllerRevision: 'apps/v1',
   ReplicationController: 'v1',
   PersistentVolume: 'v1',

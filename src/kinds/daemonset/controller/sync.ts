@@ -1,0 +1,116 @@
+/**
+ * The daemon set controller (pkg/controller/daemon) on kctl's one node: one pod of the template, labelled with
+ * the template's hash (controller-revision-hash). A template change is rolled out as the update strategy says:
+ * RollingUpdate with maxSurge 0 deletes the old pod first (maxUnavailable is at least one node), with maxSurge
+ * the new pod starts beside it and the old one goes once the new one is available; OnDelete waits for the old
+ * pod to be deleted. Status counts the node, as Kubernetes counts nodes.
+ */
+import { isPodActive, isPodAvailable, isPodReady, availableFrom } from '../../../api/pod-status';
+import { podTemplateHash } from '../../../api/pod-template-hash';
+import { rfc3339 } from '../../../api/time';
+import type { KObject } from '../../../api/types';
+import { controlledBy } from '../../ownership';
+import { NODE_NAME } from '../../node/from-host';
+import { noRoomFor, podRoom } from '../../pod/capacity';
+import { podSecurityDenial } from '../../pod/security/admission';
+import { podFromTemplate } from '../../replicaset/controller/new-pod';
+import type { SyncResult } from '../../results';
+import type { SyncContext } from '../../types';
+
+export const REVISION_HASH_LABEL = 'controller-revision-hash';
+/** After the API refused the pod (admission, capacity), the next try. */
+const CREATE_RETRY_MS = 10_000;
+/** The nodes kctl schedules on: the Docker host. */
+const NODES = 1;
+
+export function syncDaemonSet(ctx: SyncContext, ds: KObject): SyncResult {
+  const { state, now } = ctx;
+  const hash = podTemplateHash(ds.spec.template);
+  const owned = controlledBy(state, 'Pod', ds).filter((p) => !p.metadata.deletionTimestamp);
+  let pods = owned.filter(isPodActive);
+  let failure: string | undefined;
+  if (!ds.metadata.deletionTimestamp) {
+    // A pod that failed is replaced, as the daemon set controller kills it.
+    for (const pod of owned.filter((p) => p.status?.phase === 'Failed')) {
+      state.event(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${NODE_NAME}, will try to kill it`);
+      deletePods(ctx, ds, [pod]);
+    }
+    ({ pods, failure } = manage(ctx, ds, pods, hash));
+  }
+  const minReady = ds.spec.minReadySeconds ?? 0;
+  const updated = pods.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash);
+  const onNode = pods.length > 0 ? NODES : 0;
+  const available = pods.some((p) => isPodAvailable(p, minReady, now)) ? NODES : 0;
+  const status = {
+    currentNumberScheduled: onNode,
+    numberMisscheduled: 0,
+    desiredNumberScheduled: NODES,
+    numberReady: pods.some(isPodReady) ? NODES : 0,
+    observedGeneration: ds.metadata.generation ?? 1,
+    updatedNumberScheduled: updated.length > 0 ? NODES : 0,
+    numberAvailable: available,
+    ...(available < NODES ? { numberUnavailable: NODES - available } : {}),
+  };
+  if (JSON.stringify(status) !== JSON.stringify(ds.status)) {
+    ds.status = status;
+    state.put(ds);
+  }
+  if (failure) return { requeueAfterMs: CREATE_RETRY_MS };
+  const pending = pods.map((p) => availableFrom(p, minReady)).filter((t): t is number => t !== undefined && Number.isFinite(t) && t >= now.getTime());
+  return pending.length ? { requeueAfterMs: Math.min(...pending) - now.getTime() + 1 } : {};
+}
+
+/** Creates or deletes pods toward one updated, available pod; returns the pods left. */
+function manage(ctx: SyncContext, ds: KObject, pods: KObject[], hash: string): { pods: KObject[]; failure?: string } {
+  const isNew = (p: KObject) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash;
+  const fresh = pods.filter(isNew);
+  const old = pods.filter((p) => !isNew(p));
+  const minReady = ds.spec.minReadySeconds ?? 0;
+  // One pod per node: extra pods of the current template go, the newest first.
+  const extras = fresh.slice(1);
+  let kept = pods.filter((p) => !extras.includes(p));
+  deletePods(ctx, ds, extras);
+  if (pods.length === 0) return create(ctx, ds, hash, kept);
+  if (old.length === 0 || ds.spec.updateStrategy?.type === 'OnDelete') return { pods: kept };
+  const surge = scaled(ds.spec.updateStrategy?.rollingUpdate?.maxSurge ?? 0);
+  if (fresh.length === 0) {
+    if (surge > 0) return create(ctx, ds, hash, kept);
+    deletePods(ctx, ds, old);
+    return { pods: kept.filter((p) => !old.includes(p)) };
+  }
+  // The new pod runs beside the old one (maxSurge): the old goes once the new one is available.
+  if (isPodAvailable(fresh[0], minReady, ctx.now)) {
+    deletePods(ctx, ds, old);
+    kept = kept.filter((p) => !old.includes(p));
+  }
+  return { pods: kept };
+}
+
+function create(ctx: SyncContext, ds: KObject, hash: string, pods: KObject[]): { pods: KObject[]; failure?: string } {
+  const { state, now, limits } = ctx;
+  const template = structuredClone(ds.spec.template ?? {});
+  template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: hash } };
+  const pod = podFromTemplate(state, ds, template, `${ds.metadata.name}-`, now);
+  const denial = podSecurityDenial(state, pod) ?? (podRoom(state, limits) < 1 ? noRoomFor(pod, limits) : undefined);
+  if (denial) {
+    state.event(ds, 'Warning', 'FailedCreate', `Error creating: ${denial}`);
+    return { pods, failure: denial };
+  }
+  state.put(pod);
+  state.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+  return { pods: [...pods, pod] };
+}
+
+function deletePods(ctx: SyncContext, ds: KObject, pods: KObject[]): void {
+  for (const pod of pods) {
+    pod.metadata.deletionTimestamp = rfc3339(ctx.now);
+    ctx.state.put(pod);
+    ctx.state.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+  }
+}
+
+/** An int-or-percent of the one node, rounded up as the daemon set controller rounds it. */
+function scaled(value: number | string): number {
+  if (typeof value === 'number') return value;
+  return Math.ceil((Number(value.replace('%', '')) * NODES) / 100);
+}
