@@ -38,7 +38,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
   { info: job, defaults: () => require('./job/defaults'), validate: () => require('./job/validate'), ignored: () => require('./job/ignored-fields'), apply: () => require('./job/apply') },
   { info: cronjob, defaults: () => require('./cronjob/defaults'), validate: () => require('./cronjob/validate'), ignored: () => require('./cronjob/ignored-fields') },
-  { info: ingress, validate: () => require('./ingress/validate'), ignored: () => require('./ingress/ignored-fields') },
+  { info: ingress, validate: () => require('./ingress/validate') },
   { info: event },
   { info: node },
 ];

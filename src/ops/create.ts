@@ -56,6 +56,44 @@ export async function createSecret(f: Factory, name: string, opts: ConfigDataOpt
   await createObject(f, obj, opts);
 }
 
+/** `kctl create secret tls NAME --cert=PATH --key=PATH`: a kubernetes.io/tls Secret whose key pair kubectl checks first. */
+export async function createTlsSecret(f: Factory, name: string, opts: CreateOptions & { cert?: string; key?: string }): Promise<void> {
+  const missing = [opts.cert === undefined && '"cert"', opts.key === undefined && '"key"'].filter(Boolean);
+  if (missing.length) throw new UsageError(`required flag(s) ${missing.join(', ')} not set`);
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(path.resolve(f.cwd, file));
+    } catch (e) {
+      throw new UsageError(`open ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+    }
+  };
+  const cert = read(opts.cert!);
+  const key = read(opts.key!);
+  checkKeyPair(cert, key);
+  const obj: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: f.namespace() }, type: 'kubernetes.io/tls', data: { 'tls.crt': cert.toString('base64'), 'tls.key': key.toString('base64') } };
+  await createObject(f, obj, opts);
+}
+
+/** Go's tls.X509KeyPair, as kubectl runs it before it sends the Secret. */
+function checkKeyPair(cert: Buffer, key: Buffer): void {
+  const crypto = require('crypto') as typeof import('crypto');
+  let x509: import('crypto').X509Certificate;
+  let privateKey: import('crypto').KeyObject;
+  try {
+    x509 = new crypto.X509Certificate(cert);
+  } catch {
+    throw new KctlError('failed to load key pair tls: failed to find any PEM data in certificate input');
+  }
+  try {
+    privateKey = crypto.createPrivateKey(key);
+  } catch {
+    throw new KctlError('failed to load key pair tls: failed to find any PEM data in key input');
+  }
+  if (!x509.checkPrivateKey(privateKey)) throw new KctlError('failed to load key pair tls: private key does not match public key');
+}
+
 export interface CreateFromFilesOptions extends CreateOptions {
   filename?: string[];
   kustomize?: string;

@@ -1,10 +1,13 @@
 /**
  * Ingresses on real Docker: with the controller running, one HTTP port sends each request by its Host header
  * and path to the Ready pods of the Service its rule names (an exact host before a wildcard, Exact before
- * Prefix), answers 404 where no rule matches and 503 while a Service has no Ready pod, and follows a rule
- * re-pointed by apply.
+ * Prefix), answers 404 where no rule matches and 503 while a Service has no Ready pod, serves the host of a
+ * spec.tls entry over HTTPS with its Secret's certificate, and follows a rule re-pointed by apply.
  */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as http from 'http';
+import * as https from 'https';
 import * as net from 'net';
 import { Kctl, eventually } from './harness';
 
@@ -38,6 +41,8 @@ const ingress = (exactBackend: string) => `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: {name: exact}
 spec:
+  tls:
+    - {hosts: [v2.example.com], secretName: v2-tls}
   rules:
     - host: v2.example.com
       http:
@@ -85,9 +90,23 @@ function get(port: number, host: string, path: string): Promise<string> {
   });
 }
 
+function getTls(port: number, host: string, ca: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    https
+      .get({ host: '127.0.0.1', port, path: '/version', servername: host, headers: { host }, ca, agent: false, timeout: 5000 }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve(`${res.statusCode} ${body.trim()}`));
+      })
+      .on('error', reject);
+  });
+}
+
 describe('ingresses on real Docker', () => {
   const k = new Kctl();
   let port = 0;
+  let tlsPort = 0;
+  let ca = '';
   afterAll(async () => {
     await k.run(['controller', 'stop', '--timeout', '20s']);
     await k.cleanup();
@@ -95,9 +114,13 @@ describe('ingresses on real Docker', () => {
 
   test('the controller serves each host and path from its rule', async () => {
     port = await freePort();
+    tlsPort = await freePort();
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${k.dir}/tls.key`, '-out', `${k.dir}/tls.crt`, '-days', '1', '-subj', '/CN=v2.example.com', '-addext', 'subjectAltName=DNS:v2.example.com'], { stdio: 'ignore' });
+    ca = fs.readFileSync(`${k.dir}/tls.crt`, 'utf8');
+    expect((await k.run(['create', 'secret', 'tls', 'v2-tls', '--cert', 'tls.crt', '--key', 'tls.key'])).stdout).toBe('secret/v2-tls created\n');
     const applied = await k.run(['apply', '-f', k.write('v1.yaml', app('v1')), '-f', k.write('v2.yaml', app('v2')), '-f', k.write('ingress.yaml', ingress('web-v2'))]);
     expect(applied).toMatchObject({ code: 0, stderr: '' });
-    expect((await k.run(['controller', 'start', '--ingress-port', String(port)])).code).toBe(0);
+    expect((await k.run(['controller', 'start', '--ingress-port', String(port), '--ingress-tls-port', String(tlsPort)])).code).toBe(0);
     await eventually(async () => (await k.run(['controller', 'status'])).stdout.includes(`127.0.0.1:${port}`), 50, 100);
     expect(await eventually(async () => ((await get(port, 'v2.example.com', '/version')) === '200 v2' ? true : undefined), 100, 200)).toBe(true);
     expect(await eventually(async () => ((await get(port, 'a.example.com', '/version')) === '200 v1' ? true : undefined), 100, 200)).toBe(true);
@@ -109,6 +132,8 @@ describe('ingresses on real Docker', () => {
     expect(await get(port, 'a.example.com', '/healthz')).toBe('503 no available server');
     expect(await get(port, 'other.org', '/version')).toBe('404 404 page not found');
     expect(await get(port, 'deep.a.example.com', '/version')).toBe('404 404 page not found');
+    // HTTPS: the certificate of the Secret spec.tls names, checked by the client against that host.
+    expect(await eventually(async () => ((await getTls(tlsPort, 'v2.example.com', ca)) === '200 v2' ? true : undefined), 50, 200)).toBe(true);
   });
 
   test('apply re-points a rule and the port follows', async () => {

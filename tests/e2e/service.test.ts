@@ -75,7 +75,7 @@ describe('services on real Docker', () => {
       const r = await eventually(async () => {
         const out = await k.run(['exec', 'client', '--', 'wget', '-qO-', `http://${name}/version`]);
         return out.code === 0 ? out : undefined;
-      }, 20, 250);
+      }, 80, 250);
       expect(r.stdout).toBe('v1\n');
     }
   });

@@ -33,7 +33,7 @@ function start() {
   const env: CliEnv = { statePath, runtime, cwd: dir };
   const ctx = contextOver({ store: new Store(statePath), runtime, now: () => new Date(), log: () => undefined, publishAddress: '127.0.0.1' });
   const logs: string[] = [];
-  const controller = new ControllerProcess(ctx, { address: '127.0.0.1', resyncMs: 60_000, metricsMs: 60_000, log: (l) => logs.push(l) });
+  const controller = new ControllerProcess(ctx, { address: '127.0.0.1', ingressPorts: { http: 8080, https: 8443 }, resyncMs: 60_000, metricsMs: 60_000, log: (l) => logs.push(l) });
   let stop!: () => void;
   const done = controller.run(new Promise<void>((r) => (stop = r)));
   const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);

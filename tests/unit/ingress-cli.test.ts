@@ -1,7 +1,7 @@
 /**
  * The Ingress kind from the command line: apply refused in the API server's words (hosts, path types, backends,
- * an empty spec, resource backends kctl cannot serve), spec.tls accepted with a warning, the status address,
- * and get and describe in kubectl's layout.
+ * an empty spec, resource backends kctl cannot serve), the status address, get and describe in kubectl's
+ * layout, and `create secret tls` for the certificates spec.tls names.
  */
 import { fakeCliEnv, runCli } from '../helpers/cli';
 
@@ -69,12 +69,12 @@ describe('kctl apply of an Ingress', () => {
     expect((await runCli('get ingresses', env)).stderr).toBe('No resources found in default namespace.\n');
   });
 
-  test('created with a warning for spec.tls, its address 127.0.0.1, re-applied unchanged, deleted', async () => {
+  test('created (spec.tls is served), its address 127.0.0.1, re-applied unchanged, deleted', async () => {
     const env = fakeCliEnv({ 'web.yaml': web });
     expect(await runCli('apply -f web.yaml', env)).toEqual({
       code: 0,
       stdout: 'ingress.networking.k8s.io/web created\n',
-      stderr: 'Warning: web.yaml:7:3: spec.tls is ignored by kctl (one Docker host)\n',
+      stderr: '',
     });
     expect((await runCli('get ing web -o jsonpath={.status.loadBalancer.ingress[0].ip}', env)).stdout).toBe('127.0.0.1');
     expect((await runCli('apply -f web.yaml', env)).stdout).toBe('ingress.networking.k8s.io/web unchanged\n');
@@ -108,5 +108,29 @@ Rules:
 Annotations:      <none>
 Events:           <none>
 `);
+  });
+});
+
+describe('kctl create secret tls', () => {
+  const { generateKeyPairSync } = require('crypto') as typeof import('crypto');
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+  /** A self-signed certificate and its key, made by openssl, and a key of another pair. */
+  function pemFiles(dir: string): void {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/tls.key`, '-out', `${dir}/tls.crt`, '-days', '1', '-subj', '/CN=v2.example.com'], { stdio: 'ignore' });
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    require('fs').writeFileSync(`${dir}/other.key`, other);
+  }
+
+  test("a kubernetes.io/tls Secret of the files; a key of another pair and missing flags refused in kubectl's words", async () => {
+    const env = fakeCliEnv();
+    pemFiles(env.cwd);
+    expect(await runCli('create secret tls web-tls --cert tls.crt --key tls.key', env)).toEqual({ code: 0, stdout: 'secret/web-tls created\n', stderr: '' });
+    const secret = JSON.parse((await runCli('get secret web-tls -o json', env)).stdout);
+    expect(secret.type).toBe('kubernetes.io/tls');
+    expect(Buffer.from(secret.data['tls.crt'], 'base64').toString()).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+    expect(await runCli('create secret tls bad --cert tls.crt --key other.key', env)).toEqual({ code: 1, stdout: '', stderr: 'error: failed to load key pair tls: private key does not match public key\n' });
+    expect(await runCli('create secret tls bad --cert tls.key --key tls.key', env)).toMatchObject({ code: 1, stderr: 'error: failed to load key pair tls: failed to find any PEM data in certificate input\n' });
+    expect(await runCli('create secret tls bad', env)).toEqual({ code: 2, stdout: '', stderr: 'error: required flag(s) "cert", "key" not set\n' });
+    expect((await runCli('get secret bad', env)).code).not.toBe(0);
   });
 });

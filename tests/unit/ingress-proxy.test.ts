@@ -8,6 +8,7 @@ import * as net from 'net';
 import type { Backend } from '../../src/kinds/service/controller/backends';
 import { HttpProxy } from '../../src/kinds/ingress/proxy/http-proxy';
 import type { RouteTable } from '../../src/kinds/ingress/routing/routes';
+import { certificateFor, type Certificate } from '../../src/kinds/ingress/routing/certificates';
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -118,5 +119,50 @@ describe('the ingress HTTP proxy', () => {
     expect(await answer).toMatch(/^200 a GET \/hold/);
     for (let i = 0; i < 200 && counts.length < 2; i++) await new Promise((r) => setImmediate(r));
     expect(counts).toEqual([['a', 1], ['a', 0]]);
+  });
+});
+
+describe('the ingress HTTPS proxy', () => {
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+  const fs = require('fs') as typeof import('fs');
+  const https = require('https') as typeof import('https');
+  const { tempDir } = require('../helpers/temp-dir') as typeof import('../helpers/temp-dir');
+
+  /** A self-signed certificate for `host` (openssl), as PEM strings. */
+  function certificate(host: string, name: string): Certificate {
+    const dir = tempDir();
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k`, '-out', `${dir}/c`, '-days', '1', '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`], { stdio: 'ignore' });
+    return { hosts: [host], cert: fs.readFileSync(`${dir}/c`, 'utf8'), key: fs.readFileSync(`${dir}/k`, 'utf8'), name };
+  }
+
+  /** GET over TLS with SNI `host`, trusting only `ca`: the status, body and the X-Forwarded-Proto the backend saw. */
+  function get(port: number, host: string, ca: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      https
+        .get({ host: '127.0.0.1', port, path: '/', servername: host, headers: { host }, ca, agent: false }, (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve(`${res.statusCode} ${body}`));
+        })
+        .on('error', (e) => reject(e));
+    });
+  }
+
+  test('terminates TLS with the certificate SNI names (exact host, then wildcard, then the first), then routes', async () => {
+    const seen = http.createServer((req, res) => res.end(`${req.headers.host} ${req.headers['x-forwarded-proto']}`));
+    await new Promise<void>((r) => seen.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise((r) => (seen.closeAllConnections(), seen.close(r))));
+    const back: Backend = { key: 'b', label: 'default/b', host: '127.0.0.1', port: (seen.address() as net.AddressInfo).port };
+    const exact = certificate('v2.example.com', 'default/v2');
+    const wildcard = certificate('*.example.com', 'default/wild');
+    const proxy = new HttpProxy({ address: '127.0.0.1', port: 0, tls: true });
+    const port = await proxy.listen();
+    proxy.setRoutes({ routes: [{ name: 'web', host: '', path: '/', exact: false, backends: [back] }] }, [wildcard, exact]);
+    cleanup.push(() => proxy.close(true));
+    expect(await get(port, 'v2.example.com', exact.cert)).toBe('200 v2.example.com https');
+    expect(await get(port, 'a.example.com', wildcard.cert)).toBe('200 a.example.com https');
+    // No certificate names other.org: the first one is served, which the client does not trust for that name.
+    await expect(get(port, 'other.org', wildcard.cert)).rejects.toThrow(/altnames|Hostname/);
+    expect(certificateFor([wildcard, exact], 'deep.a.example.com')).toBe(wildcard);
   });
 });

@@ -5,8 +5,9 @@ export function register(program: Command, f: Factory): void {
   const controller = program.command('controller').description('The long-running controller: heals, runs probes, autoscales and serves Service node ports and Ingresses (run | start | stop | status)');
   const withFlags = (cmd: Command) =>
     cmd
-      .option('--address <ip>', 'address node ports and the ingress port listen on (default $KCTL_PROXY_ADDRESS or 127.0.0.1)')
-      .option('--ingress-port <port>', 'HTTP port Ingresses are served on (default $KCTL_INGRESS_PORT or 80)')
+      .option('--address <ip>', 'address node ports and the ingress ports listen on (default $KCTL_PROXY_ADDRESS or 127.0.0.1)')
+      .option('--ingress-port <port>', 'HTTP port Ingresses are served on (default $KCTL_INGRESS_PORT or 8080)')
+      .option('--ingress-tls-port <port>', 'HTTPS port Ingresses with spec.tls are served on (default $KCTL_INGRESS_TLS_PORT or 8443)')
       .option('--resync-period <duration>', 'full reconcile at least this often (Docker events and state changes act at once)', '10s')
       .option('--metrics-interval <duration>', 'how often pod metrics are sampled for autoscaling', '15s');
   withFlags(controller.command('run').description('Run the controller in the foreground until Ctrl-C')).action(async (opts) => {

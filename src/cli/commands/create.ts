@@ -41,12 +41,22 @@ export function register(program: Command, f: Factory): void {
     const { createConfigMap } = require('../../ops/create') as typeof import('../../ops/create');
     await createConfigMap(f, name, cmd.optsWithGlobals());
   });
-  const secret = create.command('secret').description('Create a secret (kctl supports the generic kind)');
+  const secret = create.command('secret').description('Create a secret: generic or tls');
   dataFlags(secret.command('generic').description('Create a secret from literals, files, directories or env files (values are stored base64-encoded)'))
     .option('--type <type>', 'the secret type (default: Opaque)')
     .action(async (name: string, _opts, cmd) => {
       const { createSecret } = require('../../ops/create') as typeof import('../../ops/create');
       await createSecret(f, name, cmd.optsWithGlobals());
+    });
+  secret
+    .command('tls')
+    .description('Create a TLS secret from a PEM certificate and its key (type kubernetes.io/tls: tls.crt, tls.key)')
+    .argument('<name>')
+    .option('--cert <path>', 'PEM certificate (chain) file')
+    .option('--key <path>', 'PEM private key file')
+    .action(async (name: string, _opts, cmd) => {
+      const { createTlsSecret } = require('../../ops/create') as typeof import('../../ops/create');
+      await createTlsSecret(f, name, cmd.optsWithGlobals());
     });
   const service = create.command('service').alias('svc').description('Create a service of a type: clusterip, nodeport, loadbalancer or externalname (label and selector app=NAME)');
   const serviceCommand = (sub: string, type: import('../../ops/create-service').ServiceType, what: string) =>

@@ -14,7 +14,7 @@ import { reconcilerLease } from '../drive';
 import { collectHpaMetrics } from '../../kinds/horizontalpodautoscaler/controller/metrics';
 import { Reconciler } from '../manager';
 import { nodePortListeners } from '../../kinds/service/proxy/node-ports';
-import { ingressListener } from '../../kinds/ingress/proxy/listener';
+import { ingressListeners, type IngressPorts } from '../../kinds/ingress/proxy/listener';
 import type { State } from '../../store/state';
 import { ProxyRunner } from '../../kinds/service/proxy/proxy-runner';
 import { controllerFiles, removeInfo, runningController, writeInfo, type ControllerInfo } from './files';
@@ -31,8 +31,8 @@ const LEASE_POLL_MS = 250;
 export interface ControllerOptions {
   /** Where node ports and the ingress port listen. */
   address: string;
-  /** The HTTP port Ingresses are served on. */
-  ingressPort: number;
+  /** The HTTP and HTTPS ports Ingresses are served on. */
+  ingressPorts: IngressPorts;
   resyncMs: number;
   metricsMs: number;
   /** One line of the controller's log (without timestamp). */
@@ -72,7 +72,7 @@ export class ControllerProcess {
     const { log } = this.opts;
     this.info = { pid: process.pid, startedAt: this.ctx.now().toISOString(), address: this.opts.address, listeners: [] };
     writeInfo(this.infoFile, this.info);
-    log(`controller running (pid ${process.pid}) for ${this.ctx.store.path}; node ports on ${this.opts.address}, ingresses on port ${this.opts.ingressPort}`);
+    log(`controller running (pid ${process.pid}) for ${this.ctx.store.path}; node ports on ${this.opts.address}, ingresses on ports ${this.opts.ingressPorts.http} and ${this.opts.ingressPorts.https} (TLS)`);
 
     const watcher = new StateWatcher(this.ctx.store.path, () => this.scheduler.request(DEBOUNCE_MS));
     const events = this.ctx.backend.watch({ onChange: () => this.scheduler.request(DEBOUNCE_MS), onReconnect: () => this.scheduler.request(0), log });
@@ -135,8 +135,8 @@ export class ControllerProcess {
   /** Node ports first: a NodePort or LoadBalancer Service on the ingress port holds it, as Traefik's does on k3s. */
   private listeners(state: State) {
     const ports = nodePortListeners(state, this.opts.address);
-    if (ports.some((l) => l.port === this.opts.ingressPort)) return ports;
-    return [...ports, ...ingressListener(state, this.opts.address, this.opts.ingressPort)];
+    const taken = new Set(ports.map((l) => l.port));
+    return [...ports, ...ingressListeners(state, this.opts.address, this.opts.ingressPorts).filter((l) => !taken.has(l.port))];
   }
 
   private async syncProxies(): Promise<void> {

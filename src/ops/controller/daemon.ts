@@ -12,7 +12,7 @@ import { processAlive } from '../../store/pid-lock';
 import { humanDuration } from '../../printers/age';
 import { parseDuration } from '../../util/duration';
 import { sleep } from '../../util/sleep';
-import { ingressPort, proxyAddress, type ControllerFlags } from './run';
+import { ingressPorts, proxyAddress, type ControllerFlags } from './run';
 
 const BIN = path.resolve(__dirname, '../../../bin/kctl');
 /**
@@ -31,7 +31,8 @@ export async function startController(f: Factory, flags: ControllerFlags): Promi
   fs.mkdirSync(path.dirname(statePath), { recursive: true, mode: 0o700 });
   const log = fs.openSync(files.log, 'a', 0o600);
   const args = ['--state', statePath, ...(f.globals.context ? ['--context', f.globals.context] : []), '-v', String(f.globals.verbosity), 'controller', 'run'];
-  args.push('--address', proxyAddress(f, flags), '--ingress-port', String(ingressPort(f, flags)), '--resync-period', flags.resyncPeriod, '--metrics-interval', flags.metricsInterval);
+  const ports = ingressPorts(f, flags);
+  args.push('--address', proxyAddress(f, flags), '--ingress-port', String(ports.http), '--ingress-tls-port', String(ports.https), '--resync-period', flags.resyncPeriod, '--metrics-interval', flags.metricsInterval);
   const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args], { detached: true, stdio: ['ignore', log, log], env: f.env, cwd: f.cwd });
   fs.closeSync(log);
   let exited: number | null | undefined;

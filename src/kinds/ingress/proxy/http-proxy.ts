@@ -2,12 +2,16 @@
  * The ingress controller's HTTP listener: each request goes to the route matchRoute picks, to the next of its
  * backends in round-robin order; a backend that refuses the connection is skipped for the next one, as the TCP
  * proxy does, so a rollout costs no request. WebSocket upgrades are spliced through. Requests in flight are
- * counted per backend, as the TCP proxy counts connections, for draining (service/proxy/drain.ts).
+ * counted per backend, as the TCP proxy counts connections, for draining (service/proxy/drain.ts). The TLS
+ * listener terminates TLS with the certificate SNI names (routing/certificates.ts), then serves the same routes.
  */
 import * as http from 'http';
+import * as https from 'https';
 import * as net from 'net';
+import * as tls from 'tls';
 import type { Duplex } from 'stream';
 import type { Backend } from '../../service/controller/backends';
+import { certificateFor, type Certificate } from '../routing/certificates';
 import { matchRoute } from '../routing/match';
 import { allBackends, type RouteTable, type Target } from '../routing/routes';
 
@@ -17,6 +21,8 @@ export interface HttpProxyOptions {
   onConnections?: (key: string, open: number) => void;
   log?: (message: string) => void;
   connectTimeoutMs?: number;
+  /** Terminate TLS (the certificates come with the routes). */
+  tls?: boolean;
 }
 
 /** Hop-by-hop headers (RFC 9110 7.6.1) are the proxy's own, never forwarded. */
@@ -29,11 +35,15 @@ export class HttpProxy {
   /** Upgraded connections: the HTTP server no longer tracks them, so closing it must end them itself. */
   private readonly upgraded = new Set<Duplex>();
   private server?: http.Server;
+  private certificates: Certificate[] = [];
+  /** Secure contexts by certificate, made once each. */
+  private readonly contexts = new Map<string, tls.SecureContext>();
 
   constructor(private readonly opts: HttpProxyOptions) {}
 
   listen(): Promise<number> {
-    const server = http.createServer((req, res) => this.serve(req, res));
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => this.serve(req, res);
+    const server = this.opts.tls ? https.createServer({ SNICallback: (name, cb) => this.secureContext(name, cb) }, handler) : http.createServer(handler);
     server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     server.on('clientError', (_e, socket) => socket.destroy());
     this.server = server;
@@ -47,8 +57,11 @@ export class HttpProxy {
     });
   }
 
-  setRoutes(table: RouteTable): void {
+  setRoutes(table: RouteTable, certificates: Certificate[] = []): void {
     this.table = table;
+    this.certificates = certificates;
+    const wanted = new Set(certificates.map(contextKey));
+    for (const key of this.contexts.keys()) if (!wanted.has(key)) this.contexts.delete(key);
   }
 
   currentBackends(): Backend[] {
@@ -69,6 +82,20 @@ export class HttpProxy {
     server.closeAllConnections();
     for (const socket of this.upgraded) socket.destroy();
     await closed;
+  }
+
+  private secureContext(servername: string, cb: (err: Error | null, ctx?: tls.SecureContext) => void): void {
+    const cert = certificateFor(this.certificates, servername);
+    if (!cert) return cb(new Error(`no certificate for ${servername}`));
+    const key = contextKey(cert);
+    try {
+      let ctx = this.contexts.get(key);
+      if (!ctx) this.contexts.set(key, (ctx = tls.createSecureContext({ cert: cert.cert, key: cert.key })));
+      cb(null, ctx);
+    } catch (e) {
+      this.opts.log?.(`ingress tls: the certificate of ${cert.name} cannot be used: ${(e as Error).message}`);
+      cb(e as Error);
+    }
   }
 
   private serve(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -161,6 +188,10 @@ export class HttpProxy {
   }
 }
 
+function contextKey(cert: Certificate): string {
+  return `${cert.cert}\n${cert.key}`;
+}
+
 function plain(res: http.ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) + 1 });
   res.end(`${body}\n`);
@@ -173,7 +204,7 @@ function forwardedHeaders(req: http.IncomingMessage): Record<string, string | st
   const prior = req.headers['x-forwarded-for'];
   headers['x-forwarded-for'] = prior ? `${prior}, ${client}` : client;
   headers['x-forwarded-host'] = req.headers.host ?? '';
-  headers['x-forwarded-proto'] = 'http';
+  headers['x-forwarded-proto'] = req.socket instanceof tls.TLSSocket ? 'https' : 'http';
   headers['x-real-ip'] = client;
   return headers;
 }

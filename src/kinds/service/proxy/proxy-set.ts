@@ -1,11 +1,12 @@
 /**
  * The set of local proxies a process serves (NodePort listeners and the ingress port in the controller process,
  * the ports of a `kctl port-forward`), kept equal to a list of listener specs that is recomputed whenever the
- * state changes. A spec with routes is served by the HTTP proxy of Ingresses, any other by the TCP proxy.
+ * state changes. A spec with routes is served by the HTTP(S) proxy of Ingresses, any other by the TCP proxy.
  * A listener that is no longer wanted stops accepting at once; its open connections are allowed to finish.
  */
 import type { Backend } from '../controller/backends';
 import type { HttpProxy } from '../../ingress/proxy/http-proxy';
+import type { Certificate } from '../../ingress/routing/certificates';
 import type { RouteTable } from '../../ingress/routing/routes';
 import { TcpProxy } from './proxy';
 
@@ -16,6 +17,8 @@ export interface ListenerSpec {
   backends: Backend[];
   /** HTTP routes by host and path: the listener is an ingress. */
   routes?: RouteTable;
+  /** An ingress that terminates TLS with these certificates (chosen by SNI). */
+  certificates?: Certificate[];
   /** What the listener serves, for logs: `service default/web port 80`. */
   name: string;
 }
@@ -54,7 +57,7 @@ export class ProxySet {
       }
       const before = entry.proxy.currentBackends().map((b) => b.label).join(',');
       if (entry.proxy instanceof TcpProxy) entry.proxy.setBackends(spec.backends);
-      else entry.proxy.setRoutes(spec.routes!);
+      else entry.proxy.setRoutes(spec.routes!, spec.certificates);
       if (!entry.listening) await this.listen(key, entry, spec);
       const after = spec.backends.map((b) => b.label).join(',');
       if (entry.listening && before !== after) this.opts.log(`${key} (${spec.name}) -> ${spec.backends.length ? spec.backends.map((b) => `${b.label} ${b.host}:${b.port}`).join(', ') : 'no ready endpoints'}`);
@@ -89,7 +92,7 @@ export class ProxySet {
     if (!spec.routes) return new TcpProxy(opts);
     // Loaded only where an Ingress is served.
     const { HttpProxy } = require('../../ingress/proxy/http-proxy') as typeof import('../../ingress/proxy/http-proxy');
-    return new HttpProxy(opts);
+    return new HttpProxy({ ...opts, tls: spec.certificates !== undefined });
   }
 
   private async listen(key: string, entry: Entry, spec: ListenerSpec): Promise<void> {
