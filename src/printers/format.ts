@@ -100,10 +100,9 @@ function document(objects: KObject[], opts: PrintOptions): Json {
   return { apiVersion: 'v1', items: data, kind: 'List', metadata: { resourceVersion: '' } };
 }
 
-/** sigs.k8s.io/yaml output: keys sorted, lists not indented under their key, YAML 1.1 quoting (`"yes"`). */
+/** sigs.k8s.io/yaml output, as kubectl prints -o yaml (go-yaml.ts). */
 function toYaml(doc: Json): string {
-  const YAML = require('yaml') as typeof import('yaml');
-  return YAML.stringify(doc, { version: '1.1', sortMapEntries: true, indentSeq: false, blockQuote: 'literal' });
+  return (require('./go-yaml') as typeof import('./go-yaml')).goYaml(doc);
 }
 
 function parseTemplate(source: string) {

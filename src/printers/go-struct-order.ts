@@ -34,6 +34,12 @@ const STRUCTS: Record<string, GoStruct> = {
     ],
     types: { selector: 'LabelSelector', template: 'PodTemplateSpec' },
   },
+  CronJob: { fields: ['kind', 'apiVersion', 'metadata', 'spec', 'status'], types: { ...meta, spec: 'CronJobSpec' } },
+  CronJobSpec: {
+    fields: ['schedule', 'timeZone', 'startingDeadlineSeconds', 'concurrencyPolicy', 'suspend', 'jobTemplate', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit'],
+    types: { jobTemplate: 'JobTemplateSpec' },
+  },
+  JobTemplateSpec: { fields: ['metadata', 'spec'], types: { ...meta, spec: 'JobSpec' } },
   Pod: { fields: ['kind', 'apiVersion', 'metadata', 'spec', 'status'], types: { ...meta, spec: 'PodSpec' } },
   PodSpec: {
     fields: [

@@ -18,6 +18,11 @@ export function withGoZeroValues(generated: KObject): KObject {
       podTemplate(obj.spec.template);
       obj.status ??= {};
       break;
+    case 'CronJob':
+      obj.spec.jobTemplate.metadata = { ...(obj.spec.jobTemplate.metadata ?? {}), creationTimestamp: null };
+      podTemplate(obj.spec.jobTemplate.spec.template);
+      obj.status ??= {};
+      break;
     case 'Pod':
       podSpec(obj.spec);
       obj.status ??= {};

@@ -132,7 +132,7 @@ describe('kctl diff', () => {
     fs.writeFileSync(path.join(env.cwd, 's2.yaml'), secret('bjN3'));
     await runCli('apply -f s1.yaml --wait=false', env);
     const out = (await runCli('diff -f s2.yaml', env)).stdout;
-    expect(out.split('\n').filter((l) => /^[-+ ] {2}(password|user)/.test(l))).toEqual(['-  password: "*** (before)"', '+  password: "*** (after)"', '   user: "***"']);
+    expect(out.split('\n').filter((l) => /^[-+ ] {2}(password|user)/.test(l))).toEqual(["-  password: '*** (before)'", "+  password: '*** (after)'", "   user: '***'"]);
   });
 
   test('objects are listed by file name, as diff -u -N lists a directory', async () => {

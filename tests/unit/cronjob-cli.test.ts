@@ -90,3 +90,42 @@ describe('kctl create job --from=cronjob/NAME', () => {
     expect((await runCli('get jobs', env)).stderr).toBe('No resources found in default namespace.\n');
   });
 });
+
+describe('kctl create cronjob', () => {
+  test('prints what kubectl generates (v1.32: yaml.v2 quoting), creates it, and needs --image and --schedule', async () => {
+    const env = fakeCliEnv();
+    // kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *" --dry-run=client -o yaml -- sh -c 'echo hi: there'
+    const kubectl = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  creationTimestamp: null
+  name: my-job
+spec:
+  jobTemplate:
+    metadata:
+      creationTimestamp: null
+      name: my-job
+    spec:
+      template:
+        metadata:
+          creationTimestamp: null
+        spec:
+          containers:
+          - command:
+            - sh
+            - -c
+            - 'echo hi: there'
+            image: busybox
+            name: my-job
+            resources: {}
+          restartPolicy: OnFailure
+  schedule: '*/1 * * * *'
+status: {}
+`;
+    expect(await runCli(['create', 'cronjob', 'my-job', '--image=busybox', '--schedule=*/1 * * * *', '--dry-run=client', '-o', 'yaml', '--', 'sh', '-c', 'echo hi: there'], env)).toEqual({ code: 0, stdout: kubectl, stderr: '' });
+    expect(await runCli(['create', 'cj', 'tick', '--image=busybox', '--schedule=@hourly', '--restart=Never'], env)).toEqual({ code: 0, stdout: 'cronjob.batch/tick created\n', stderr: '' });
+    expect((await runCli('get cj tick -o jsonpath={.spec.jobTemplate.spec.template.spec.restartPolicy}', env)).stdout).toBe('Never');
+    expect(await runCli('create cronjob x', env)).toEqual({ code: 2, stdout: '', stderr: 'error: required flag(s) "image", "schedule" not set\n' });
+    expect((await runCli(['create', 'cronjob', 'x', '--image=a', '--schedule=* * * * *', '--restart=Always'], env)).stderr).toBe('error: spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"\n');
+  });
+});

@@ -87,6 +87,19 @@ export function register(program: Command, f: Factory): void {
       await createDeployment(f, name, command, cmd.optsWithGlobals());
     });
   create
+    .command('cronjob')
+    .alias('cj')
+    .description('Create a cronjob that runs the image on a schedule, as kubectl generates it')
+    .argument('<name>')
+    .argument('[command...]', 'after --: the container command and its arguments')
+    .option('--image <image>', 'image to run')
+    .option('--schedule <cron>', "a cron schedule: '*/5 * * * *', '@hourly'")
+    .option('--restart <policy>', 'the pods\' restart policy: OnFailure (default) or Never')
+    .action(async (name: string, command: string[], _opts, cmd) => {
+      const { createCronJob } = require('../../ops/create-cronjob') as typeof import('../../ops/create-cronjob');
+      await createCronJob(f, name, command, cmd.optsWithGlobals());
+    });
+  create
     .command('job')
     .description('Create a job that runs the image once (restartPolicy Never), or a manual run of a cronjob (--from=cronjob/NAME), as kubectl generates it')
     .argument('<name>')

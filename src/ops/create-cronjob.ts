@@ -1,0 +1,32 @@
+/**
+ * `kctl create cronjob NAME --image I --schedule S [--restart OnFailure|Never] [-- COMMAND...]`: the object kubectl
+ * generates (one container named after the CronJob, its job template named after it too).
+ */
+import type { Factory } from '../app/factory';
+import type { KObject } from '../api/types';
+import { UsageError } from '../errors';
+import { createObject, type CreateOptions } from './create';
+
+export interface CreateCronJobOptions extends CreateOptions {
+  image?: string;
+  schedule?: string;
+  restart?: string;
+}
+
+export async function createCronJob(f: Factory, name: string, command: string[], opts: CreateCronJobOptions): Promise<void> {
+  const missing = [opts.image === undefined && '"image"', opts.schedule === undefined && '"schedule"'].filter(Boolean);
+  if (missing.length) throw new UsageError(`required flag(s) ${missing.join(', ')} not set`);
+  // Any other policy is the API server's to refuse, as it refuses Always in a job template.
+  const restart = opts.restart ?? 'OnFailure';
+  const container = { name, image: opts.image, ...(command.length ? { command } : {}) };
+  const cronJob: KObject = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name, namespace: f.namespace() },
+    spec: {
+      jobTemplate: { metadata: { name }, spec: { template: { spec: { containers: [container], restartPolicy: restart } } } },
+      schedule: opts.schedule,
+    },
+  };
+  await createObject(f, cronJob, opts);
+}
