@@ -20,6 +20,7 @@ import { info as node } from './node/info';
 import { info as persistentvolumeclaim } from './persistentvolumeclaim/info';
 import { info as pod } from './pod/info';
 import { info as replicaset } from './replicaset/info';
+import { info as replicationcontroller } from './replicationcontroller/info';
 import { info as secret } from './secret/info';
 import { info as service } from './service/info';
 
@@ -32,6 +33,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: pod, defaults: () => require('./pod/defaults'), validate: () => require('./pod/validate'), ignored: () => require('./pod/ignored-fields') },
   { info: service, defaults: () => require('./service/defaults'), validate: () => require('./service/validate'), ignored: () => require('./service/ignored-fields'), apply: () => require('./service/apply') },
   { info: endpoints },
+  { info: replicationcontroller, defaults: () => require('./replicationcontroller/defaults'), validate: () => require('./replicationcontroller/validate'), ignored: () => require('./replicationcontroller/ignored-fields') },
   { info: configmap, validate: () => require('./configmap/validate') },
   { info: secret, defaults: () => require('./secret/defaults'), validate: () => require('./secret/validate'), apply: () => require('./secret/apply') },
   { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },

@@ -15,6 +15,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['Deployment', () => require('./deployment')],
   ['ReplicaSet', () => require('./replicaset')],
   ['DaemonSet', () => require('./daemonset')],
+  ['ReplicationController', () => require('./replicationcontroller')],
   ['CronJob', () => require('./cronjob')],
   ['Job', () => require('./job')],
   ['Pod', () => require('./pod')],

@@ -5,7 +5,6 @@
 const BUILT_IN: Record<string, string> = {
   StatefulSet: 'apps/v1',
   ControllerRevision: 'apps/v1',
-  ReplicationController: 'v1',
   PersistentVolume: 'v1',
   PodTemplate: 'v1',
   CustomResourceDefinition: 'apiextensions.k8s.io/v1',

@@ -20,6 +20,7 @@ namespaces                 ns           v1                     false        Name
 nodes                      no           v1                     false        Node
 persistentvolumeclaims     pvc          v1                     true         PersistentVolumeClaim
 pods                       po           v1                     true         Pod
+replicationcontrollers     rc           v1                     true         ReplicationController
 secrets                                 v1                     true         Secret
 services                   svc          v1                     true         Service
 daemonsets                 ds           apps/v1                true         DaemonSet

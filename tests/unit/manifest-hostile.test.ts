@@ -144,7 +144,7 @@ describe('apiVersion, kind and name', () => {
       'app.yaml:6:7: kctl does not serve kind "StatefulSet" (apps/v1) yet',
       'nothing changed: the valid document configmap/a (app.yaml:1:1) was not used either',
     ]);
-    expect(error.hint).toMatch(/^kctl serves Namespace, Deployment, DaemonSet, Pod, Service, ConfigMap, Secret, /);
+    expect(error.hint).toMatch(/^kctl serves Namespace, Deployment, DaemonSet, Pod, Service, ReplicationController, ConfigMap, Secret, /);
   });
 
   test('kinds kctl makes itself cannot be applied', async () => {

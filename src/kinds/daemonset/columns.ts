@@ -1,6 +1,6 @@
 /** `kctl get daemonsets`: printDaemonSet's columns. */
 import { age } from '../../printers/age';
-import { containerCells, selectorText } from '../../printers/columns/common';
+import { containerCells, formatLabels, selectorText } from '../../printers/columns/common';
 import { headers, type KindColumns } from '../../printers/columns/types';
 
 export const daemonSetColumns: KindColumns = {
@@ -8,13 +8,8 @@ export const daemonSetColumns: KindColumns = {
   cells(ds, { now, wide }) {
     const s = ds.status ?? {};
     const n = (v: unknown) => String(typeof v === 'number' ? v : 0);
-    const cells = [ds.metadata.name, n(s.desiredNumberScheduled), n(s.currentNumberScheduled), n(s.numberReady), n(s.updatedNumberScheduled), n(s.numberAvailable), nodeSelectorText(ds.spec?.template?.spec?.nodeSelector), age(ds.metadata.creationTimestamp, now)];
+    const cells = [ds.metadata.name, n(s.desiredNumberScheduled), n(s.currentNumberScheduled), n(s.numberReady), n(s.updatedNumberScheduled), n(s.numberAvailable), formatLabels(ds.spec?.template?.spec?.nodeSelector), age(ds.metadata.creationTimestamp, now)];
     return wide ? [...cells, ...containerCells(ds.spec?.template?.spec), selectorText(ds.spec?.selector)] : cells;
   },
 };
 
-/** labels.FormatLabels: k=v pairs sorted by key, `<none>` for none. */
-export function nodeSelectorText(selector: Record<string, string> | undefined): string {
-  const pairs = Object.entries(selector ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return pairs.length ? pairs.map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
-}

@@ -1,12 +1,11 @@
 /** `kctl describe daemonset`: kubectl's describeDaemonSet layout. */
 import type { KObject } from '../../api/types';
-import { selectorText } from '../../printers/columns/common';
+import { formatLabels, selectorText } from '../../printers/columns/common';
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from '../../printers/describe/common';
 import type { DescribeContext } from '../../printers/describe/context';
 import { describePodTemplate } from '../../printers/describe/pod-spec';
 import { DescribeWriter, LEVEL_0 } from '../../printers/describe/writer';
 import { isControlledBy } from '../ownership';
-import { nodeSelectorText } from './columns';
 
 export function describeDaemonSet(ds: KObject, ctx: DescribeContext): string {
   const w = new DescribeWriter();
@@ -15,7 +14,7 @@ export function describeDaemonSet(ds: KObject, ctx: DescribeContext): string {
   w.write(LEVEL_0, `Name:\t${ds.metadata.name}\n`);
   w.write(LEVEL_0, `Namespace:\t${ds.metadata.namespace ?? 'default'}\n`);
   w.write(LEVEL_0, `Selector:\t${selectorText(ds.spec?.selector)}\n`);
-  w.write(LEVEL_0, `Node-Selector:\t${nodeSelectorText(ds.spec?.template?.spec?.nodeSelector)}\n`);
+  w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
   printLabelsMultiline(w, 'Labels', ds.metadata.labels);
   printAnnotationsMultiline(w, 'Annotations', ds.metadata.annotations);
   // kubectl writes these without a tab: they stay out of the aligned column.

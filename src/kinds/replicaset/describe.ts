@@ -8,10 +8,15 @@ import { describePodTemplate } from '../../printers/describe/pod-spec';
 import { DescribeWriter, LEVEL_0 } from '../../printers/describe/writer';
 
 export function describeReplicaSet(rs: KObject, ctx: DescribeContext): string {
+  return describeReplicas(rs, ctx, selectorText(rs.spec?.selector));
+}
+
+/** describeReplicaSet's layout, also describeReplicationController's (whose selector is a label map). */
+export function describeReplicas(rs: KObject, ctx: DescribeContext, selector: string): string {
   const w = new DescribeWriter();
   w.write(LEVEL_0, `Name:\t${rs.metadata.name}\n`);
   w.write(LEVEL_0, `Namespace:\t${rs.metadata.namespace ?? 'default'}\n`);
-  w.write(LEVEL_0, `Selector:\t${selectorText(rs.spec?.selector)}\n`);
+  w.write(LEVEL_0, `Selector:\t${selector}\n`);
   printLabelsMultiline(w, 'Labels', rs.metadata.labels);
   printAnnotationsMultiline(w, 'Annotations', rs.metadata.annotations);
   const owner = controllerOf(rs);
