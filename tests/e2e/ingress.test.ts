@@ -68,14 +68,21 @@ spec:
   ports: [{port: 80, targetPort: 8080}]
 `;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * A port that is free now, below the ephemeral range: Docker publishes the pods' ports on ephemeral ones, so one
+ * the kernel handed out here could be given to a container before the controller binds it (this failed CI).
+ */
+async function freePort(): Promise<number> {
+  const low = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  for (let i = 0; i < 50; i++) {
+    const port = 20_000 + Math.floor(Math.random() * (low - 20_000));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer().once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-    server.on('error', reject);
-  });
+    if (free) return port;
+  }
+  throw new Error('no free port below the ephemeral range');
 }
 
 function get(port: number, host: string, path: string): Promise<string> {
@@ -121,7 +128,7 @@ describe('ingresses on real Docker', () => {
     const applied = await k.run(['apply', '-f', k.write('v1.yaml', app('v1')), '-f', k.write('v2.yaml', app('v2')), '-f', k.write('ingress.yaml', ingress('web-v2'))]);
     expect(applied).toMatchObject({ code: 0, stderr: '' });
     expect((await k.run(['controller', 'start', '--ingress-port', String(port), '--ingress-tls-port', String(tlsPort)])).code).toBe(0);
-    await eventually(async () => (await k.run(['controller', 'status'])).stdout.includes(`127.0.0.1:${port}`), 50, 100);
+    await eventually(async () => (await k.run(['controller', 'status'])).stdout.includes(`listening on 127.0.0.1:${port} `), 50, 100);
     expect(await eventually(async () => ((await get(port, 'v2.example.com', '/version')) === '200 v2' ? true : undefined), 100, 200)).toBe(true);
     expect(await eventually(async () => ((await get(port, 'a.example.com', '/version')) === '200 v1' ? true : undefined), 100, 200)).toBe(true);
     // Every request now: the exact host wins over the wildcard, Exact /version over the wildcard's Prefix /.
