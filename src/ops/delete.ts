@@ -99,7 +99,7 @@ export type DeleteRef = ResourceRef & { namespace?: string };
 async function refsToDelete(f: Factory, args: string[], opts: DeleteOptions): Promise<DeleteRef[]> {
   if (opts.filename?.length || opts.kustomize !== undefined) {
     if (args.length) throw new UsageError('when -f is given, no resource arguments are taken');
-    const objects = await loadInputObjects(f, opts);
+    const objects = await loadInputObjects(f, opts, { warn: false });
     const { resolveResource } = require('../api/kinds') as typeof import('../api/kinds');
     return objects.map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name, namespace: o.metadata.namespace }));
   }

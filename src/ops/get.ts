@@ -133,6 +133,6 @@ function printOptions(f: Factory, query: ResourceQuery, opts: GetOptions, list: 
 
 async function queryFromFiles(f: Factory, opts: GetOptions): Promise<ResourceQuery> {
   const { resolveResource } = require('../api/kinds') as typeof import('../api/kinds');
-  const objects = await loadInputObjects(f, opts);
+  const objects = await loadInputObjects(f, opts, { warn: false });
   return { refs: objects.map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name })), multiKind: new Set(objects.map((o) => o.kind)).size > 1 };
 }

@@ -24,7 +24,7 @@ export async function runScale(f: Factory, args: string[], opts: ScaleOptions): 
   const replicas = count(opts.replicas, '--replicas');
   const current = opts.currentReplicas === undefined ? undefined : count(opts.currentReplicas, '--current-replicas');
   const refs = opts.filename?.length
-    ? (await loadObjects(f, opts.filename, Boolean(opts.recursive))).map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name }))
+    ? (await loadObjects(f, opts.filename, Boolean(opts.recursive), { warn: false })).map((o) => ({ kind: resolveResource(o.kind), name: o.metadata.name }))
     : parseResourceArgs(args, { requireName: true }).refs;
   const scalable = refs.map((ref) => {
     const scale = kindDefinition(ref.kind.kind)?.scale;

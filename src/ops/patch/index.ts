@@ -46,7 +46,7 @@ export async function runPatch(f: Factory, args: string[], opts: PatchOptions): 
   if (!files.length && !args.length) throw new UsageError('You must provide one or more resources by argument or filename.');
   const doc = readPatch(opts.patch, opts.patchFile, f.cwd);
   if (opts.output !== undefined || opts.template) printers().checkPrintOptions(opts);
-  const fromFiles = files.length ? await loadObjects(f, files, Boolean(opts.recursive)) : [];
+  const fromFiles = files.length ? await loadObjects(f, files, Boolean(opts.recursive), { warn: false }) : [];
 
   if (opts.local) {
     const patched = fromFiles.map((obj) => checkedResult(obj, doc, type));
