@@ -267,11 +267,15 @@ describe('restart policy and back-off', () => {
     expect(await w.podLine()).toBe('web 0/1 CrashLoopBackOff 1 (0s ago) 2s');
     await w.passAt(11_000);
     expect(w.pod('web').status.containerStatuses[0].state.waiting.reason).toBe('CrashLoopBackOff');
+    // Passes during one back-off say BackOff once: a repeat per pass would write the state and wake the controller.
+    expect(w.events().filter((e) => e.includes('BackOff'))).toEqual(['Warning BackOff Back-off restarting failed container']);
     await w.passAt(12_000);
     expect(await w.podLine()).toBe('web 1/1 Running 2 (10s ago) 12s');
     expect((await crash(13_000)).state.waiting.message).toMatch(/^back-off 20s /);
     await w.passAt(33_000);
     expect((await crash(34_000)).state.waiting.message).toMatch(/^back-off 40s /);
+    // One per back-off (10 s, 20 s, 40 s), each after the Created/Started of the attempt before it.
+    expect(w.events().filter((e) => e.includes('BackOff'))).toEqual(Array(3).fill('Warning BackOff Back-off restarting failed container'));
     await w.passAt(74_000);
     // Ten minutes of clean running: the next crash restarts at once and the back-off starts again from 10 s.
     const afterLongRun = await crash(74_000 + 601_000);

@@ -9,7 +9,7 @@ import { nextBackoff } from './backoff';
 import { stateOf, terminatedState, type ContainerStatus } from './container-status';
 import type { Role } from './container-spec';
 import { createAndStart, removeQuietly, startOrRemove, type Placement } from './create';
-import type { PodPass } from './pass';
+import { warnOnce, type PodPass } from './pass';
 
 export interface StepResult {
   status: ContainerStatus;
@@ -58,7 +58,8 @@ export async function stepContainer(pass: PodPass, container: any, role: 'app' |
       const seconds = Math.round((until - Date.parse(latest.finishedAt ?? now.toISOString())) / 1000);
       status.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${seconds}s restarting failed container=${container.name} pod=${pod.metadata.name}(${pod.metadata.uid})` } };
       status.containerID = `docker://${latest.id}`;
-      pass.events.push({ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container' });
+      // Once per back-off (its message names the delay): said on every pass, each repeat would write the state and wake the controller again.
+      warnOnce(pass, container.name, 'BackOff', 'Back-off restarting failed container', status.state.waiting.message);
       pass.requeue(until);
       return result(latest);
     }
