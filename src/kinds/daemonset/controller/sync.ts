@@ -5,15 +5,16 @@
  * the new pod starts beside it and the old one goes once the new one is available; OnDelete waits for the old
  * pod to be deleted. Status counts the node, as Kubernetes counts nodes.
  */
-import { isPodActive, isPodAvailable, isPodReady, availableFrom } from '../../../api/pod-status';
+import { scaledValue } from '../../../api/intstr';
+import { isPodActive, isPodAvailable, isPodReady } from '../../../api/pod-status';
 import { podTemplateHash } from '../../../api/pod-template-hash';
-import { rfc3339 } from '../../../api/time';
 import type { KObject } from '../../../api/types';
 import { controlledBy } from '../../ownership';
 import { NODE_NAME } from '../../node/from-host';
-import { noRoomFor, podRoom } from '../../pod/capacity';
-import { podSecurityDenial } from '../../pod/security/admission';
+import { podRoom } from '../../pod/capacity';
+import { createOwnedPod, deleteOwnedPod } from '../../pod/controller-writes';
 import { podFromTemplate } from '../../replicaset/controller/new-pod';
+import { untilNextAvailable } from '../../replicaset/controller/sync';
 import type { SyncResult } from '../../results';
 import type { SyncContext } from '../../types';
 
@@ -55,9 +56,7 @@ export function syncDaemonSet(ctx: SyncContext, ds: KObject): SyncResult {
     ds.status = status;
     state.put(ds);
   }
-  if (failure) return { requeueAfterMs: CREATE_RETRY_MS };
-  const pending = pods.map((p) => availableFrom(p, minReady)).filter((t): t is number => t !== undefined && Number.isFinite(t) && t >= now.getTime());
-  return pending.length ? { requeueAfterMs: Math.min(...pending) - now.getTime() + 1 } : {};
+  return { requeueAfterMs: failure ? CREATE_RETRY_MS : untilNextAvailable(ds, pods, now) };
 }
 
 /** Creates or deletes pods toward one updated, available pod; returns the pods left. */
@@ -72,7 +71,7 @@ function manage(ctx: SyncContext, ds: KObject, pods: KObject[], hash: string): {
   deletePods(ctx, ds, extras);
   if (pods.length === 0) return create(ctx, ds, hash, kept);
   if (old.length === 0 || ds.spec.updateStrategy?.type === 'OnDelete') return { pods: kept };
-  const surge = scaled(ds.spec.updateStrategy?.rollingUpdate?.maxSurge ?? 0);
+  const surge = scaledValue(ds.spec.updateStrategy?.rollingUpdate?.maxSurge, NODES, true);
   if (fresh.length === 0) {
     if (surge > 0) return create(ctx, ds, hash, kept);
     deletePods(ctx, ds, old);
@@ -91,26 +90,10 @@ function create(ctx: SyncContext, ds: KObject, hash: string, pods: KObject[]): {
   const template = structuredClone(ds.spec.template ?? {});
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: hash } };
   const pod = podFromTemplate(state, ds, template, `${ds.metadata.name}-`, now);
-  const denial = podSecurityDenial(state, pod) ?? (podRoom(state, limits) < 1 ? noRoomFor(pod, limits) : undefined);
-  if (denial) {
-    state.event(ds, 'Warning', 'FailedCreate', `Error creating: ${denial}`);
-    return { pods, failure: denial };
-  }
-  state.put(pod);
-  state.event(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
-  return { pods: [...pods, pod] };
+  const failure = createOwnedPod(state, ds, pod, limits, podRoom(state, limits));
+  return failure ? { pods, failure } : { pods: [...pods, pod] };
 }
 
 function deletePods(ctx: SyncContext, ds: KObject, pods: KObject[]): void {
-  for (const pod of pods) {
-    pod.metadata.deletionTimestamp = rfc3339(ctx.now);
-    ctx.state.put(pod);
-    ctx.state.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-  }
-}
-
-/** An int-or-percent of the one node, rounded up as the daemon set controller rounds it. */
-function scaled(value: number | string): number {
-  if (typeof value === 'number') return value;
-  return Math.ceil((Number(value.replace('%', '')) * NODES) / 100);
+  for (const pod of pods) deleteOwnedPod(ctx.state, ds, pod, ctx.now);
 }

@@ -4,10 +4,9 @@
  * back-off after a failure has passed. Either deletes or creates in one sync, never both.
  */
 import type { KObject } from '../../../api/types';
-import { rfc3339 } from '../../../api/time';
 import type { SyncContext } from '../../types';
-import { noRoomFor, podRoom } from '../../pod/capacity';
-import { podSecurityDenial } from '../../pod/security/admission';
+import { podRoom } from '../../pod/capacity';
+import { createOwnedPod, deleteOwnedPod } from '../../pod/controller-writes';
 import { BURST_REPLICAS } from '../../replicaset/controller/sync';
 import { podsToDelete } from '../../replicaset/controller/victims';
 import { remainingBackoffMs } from './backoff';
@@ -48,13 +47,7 @@ export function manageJob(ctx: SyncContext, job: KObject, pods: JobPods): Manage
   const room = podRoom(ctx.state, ctx.limits);
   for (let i = 0; i < missing; i++) {
     const pod = newJobPod(ctx.state, job, indexes?.[i], ctx.now);
-    const denial = podSecurityDenial(ctx.state, pod) ?? (created.length >= room ? noRoomFor(pod, ctx.limits) : undefined);
-    if (denial) {
-      ctx.state.event(job, 'Warning', 'FailedCreate', `Error creating: ${denial}`);
-      return { active: [...active, ...created], requeueAfterMs: CREATE_RETRY_MS };
-    }
-    ctx.state.put(pod);
-    ctx.state.event(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+    if (createOwnedPod(ctx.state, job, pod, ctx.limits, room - created.length)) return { active: [...active, ...created], requeueAfterMs: CREATE_RETRY_MS };
     created.push(pod);
   }
   return { active: [...active, ...created] };
@@ -71,9 +64,7 @@ function wantedActive(job: KObject, pods: JobPods): number {
 function deletePods(ctx: SyncContext, job: KObject, active: KObject[], victims: KObject[]): KObject[] {
   for (const pod of victims) {
     untrack(pod);
-    pod.metadata.deletionTimestamp = rfc3339(ctx.now);
-    ctx.state.put(pod);
-    ctx.state.event(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+    deleteOwnedPod(ctx.state, job, pod, ctx.now);
   }
   return active.filter((p) => !victims.includes(p));
 }

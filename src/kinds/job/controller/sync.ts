@@ -9,6 +9,7 @@ import type { KObject } from '../../../api/types';
 import { isPodActive, isPodReady } from '../../../api/pod-status';
 import { rfc3339 } from '../../../api/time';
 import { controlledBy } from '../../ownership';
+import { deleteOwnedPod } from '../../pod/controller-writes';
 import type { SyncResult } from '../../results';
 import type { SyncContext } from '../../types';
 import { Complete, ensureCondition, Failed, FailureTarget, findCondition, isJobFinished, newCondition, SuccessCriteriaMet, Suspended, type JobCondition } from './conditions';
@@ -132,11 +133,7 @@ function pastBackoffLimitOnFailure(job: KObject, pods: KObject[]): boolean {
 
 /** The Job has ended: its active pods are deleted, keeping their finalizer (a failed Job counts them as failed). */
 function stopPods(ctx: SyncContext, job: KObject, active: KObject[]): KObject[] {
-  for (const pod of active) {
-    pod.metadata.deletionTimestamp = rfc3339(ctx.now);
-    ctx.state.put(pod);
-    ctx.state.event(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-  }
+  for (const pod of active) deleteOwnedPod(ctx.state, job, pod, ctx.now);
   return [];
 }
 

@@ -3,7 +3,6 @@
  * (creating Pod objects, or marking extras for deletion; the pod controller does the rest) and writes status.
  */
 import type { KObject } from '../../../api/types';
-import { rfc3339 } from '../../../api/time';
 import type { State } from '../../../store/state';
 import type { SyncResult } from '../../results';
 import { newPod } from './new-pod';
@@ -11,8 +10,8 @@ import { controlledBy } from '../../ownership';
 import { availableFrom, isPodActive } from '../../../api/pod-status';
 import { replicaSetStatus } from './status';
 import { podsToDelete } from './victims';
-import { podSecurityDenial } from '../../pod/security/admission';
-import { DEFAULT_LIMITS, noRoomFor, podRoom, type HostLimits } from '../../pod/capacity';
+import { DEFAULT_LIMITS, podRoom, type HostLimits } from '../../pod/capacity';
+import { createOwnedPod, deleteOwnedPod } from '../../pod/controller-writes';
 
 /** At most this many pods are created or deleted per sync, as Kubernetes' ReplicaSet controller (burstReplicas). */
 export const BURST_REPLICAS = 500;
@@ -43,29 +42,19 @@ function manageReplicas(state: State, rs: KObject, pods: KObject[], now: Date, l
     const room = podRoom(state, limits);
     for (let i = pods.length; i < Math.min(want, pods.length + BURST_REPLICAS); i++) {
       const pod = newPod(state, rs, now);
-      // Pod admission, as the API server would answer the controller's create.
-      const denial = podSecurityDenial(state, pod) ?? (created.length >= room ? noRoomFor(pod, limits) : undefined);
-      if (denial) {
-        state.event(rs, 'Warning', 'FailedCreate', `Error creating: ${denial}`);
-        return { pods: [...pods, ...created], failure: denial };
-      }
-      state.put(pod);
-      state.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
+      const denial = createOwnedPod(state, rs, pod, limits, room - created.length);
+      if (denial) return { pods: [...pods, ...created], failure: denial };
       created.push(pod);
     }
     return { pods: [...pods, ...created] };
   }
   const victims = podsToDelete(pods, Math.min(pods.length - want, BURST_REPLICAS));
-  for (const pod of victims) {
-    pod.metadata.deletionTimestamp = rfc3339(now);
-    state.put(pod);
-    state.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-  }
+  for (const pod of victims) deleteOwnedPod(state, rs, pod, now);
   return { pods: pods.filter((p) => !victims.includes(p)) };
 }
 
 /** Ready pods become available minReadySeconds later with no event to wake anyone: ask to be run then. */
-function untilNextAvailable(rs: KObject, pods: KObject[], now: Date): number | undefined {
+export function untilNextAvailable(rs: KObject, pods: KObject[], now: Date): number | undefined {
   const minReadySeconds = rs.spec.minReadySeconds ?? 0;
   if (minReadySeconds === 0) return undefined;
   const pending = pods.map((p) => availableFrom(p, minReadySeconds)).filter((t): t is number => t !== undefined && Number.isFinite(t) && t >= now.getTime());
