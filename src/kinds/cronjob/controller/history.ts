@@ -5,11 +5,11 @@
 import { rfc3339 } from '../../../api/time';
 import type { KObject } from '../../../api/types';
 import type { SyncContext } from '../../types';
-import { Complete, Failed, findCondition } from '../../job/controller/conditions';
+import { Complete, Failed, hasTrueCondition } from '../../job/controller/conditions';
 
 export function trimHistory(ctx: SyncContext, cronJob: KObject, jobs: KObject[]): void {
   const kept = jobs.filter((j) => !j.metadata.deletionTimestamp);
-  const ended = (type: string) => kept.filter((j) => findCondition(j, type)?.status === 'True');
+  const ended = (type: string) => kept.filter((j) => hasTrueCondition(j, type));
   removeOldest(ctx, cronJob, ended(Complete), cronJob.spec.successfulJobsHistoryLimit);
   removeOldest(ctx, cronJob, ended(Failed), cronJob.spec.failedJobsHistoryLimit);
 }
@@ -19,9 +19,12 @@ function removeOldest(ctx: SyncContext, cronJob: KObject, finished: KObject[], l
   // Jobs that never started sort last, as byJobStartTime sorts them.
   const start = (j: KObject) => (j.status?.startTime ? Date.parse(j.status.startTime) : Infinity);
   const oldestFirst = [...finished].sort((a, b) => start(a) - start(b) || a.metadata.name.localeCompare(b.metadata.name));
-  for (const job of oldestFirst.slice(0, finished.length - limit)) {
-    job.metadata.deletionTimestamp = rfc3339(ctx.now);
-    ctx.state.put(job);
-    ctx.state.event(cronJob, 'Normal', 'SuccessfulDelete', `Deleted job ${job.metadata.name}`);
-  }
+  for (const job of oldestFirst.slice(0, finished.length - limit)) deleteJob(ctx, cronJob, job);
+}
+
+/** Deletes one of the CronJob's Jobs (the garbage collector takes its pods), as the cronjob controller says it. */
+export function deleteJob(ctx: SyncContext, cronJob: KObject, job: KObject): void {
+  job.metadata.deletionTimestamp = rfc3339(ctx.now);
+  ctx.state.put(job);
+  ctx.state.event(cronJob, 'Normal', 'SuccessfulDelete', `Deleted job ${job.metadata.name}`);
 }

@@ -10,12 +10,12 @@ import type { KObject } from '../../../api/types';
 import { controlledBy } from '../../ownership';
 import type { SyncResult } from '../../results';
 import type { SyncContext } from '../../types';
-import { Complete, Failed, findCondition, isJobFinished } from '../../job/controller/conditions';
+import { Complete, Failed, hasTrueCondition, isJobFinished } from '../../job/controller/conditions';
 import { MANY_MISSED, owedScheduleTime } from '../schedule/missed';
 import { nextAfter } from '../schedule/next';
 import { parseSchedule, ScheduleError, type CronSchedule } from '../schedule/parse';
 import { eventOnceSince } from './events';
-import { trimHistory } from './history';
+import { deleteJob, trimHistory } from './history';
 import { createScheduledJob, jobName } from './new-job';
 
 /** Kubernetes wakes a little after the scheduled time, so the time has surely come. */
@@ -44,7 +44,7 @@ function trackActive(ctx: SyncContext, cronJob: KObject, jobs: KObject[]): void 
     if (!job) ctx.state.event(cronJob, 'Normal', 'MissingJob', `Active job went missing: ${ref.name}`);
     else if (!isJobFinished(job)) active.push(ref);
     else {
-      const complete = findCondition(job, Complete)?.status === 'True';
+      const complete = hasTrueCondition(job, Complete);
       ctx.state.event(cronJob, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, condition: ${complete ? Complete : Failed}`);
       if (complete && job.status?.completionTime && !(status.lastSuccessfulTime && status.lastSuccessfulTime >= job.status.completionTime)) {
         status.lastSuccessfulTime = job.status.completionTime;
@@ -98,11 +98,7 @@ function schedule(ctx: SyncContext, cronJob: KObject): number | undefined {
   if (spec.concurrencyPolicy === 'Replace') {
     for (const ref of status.active) {
       const job = state.get('Job', cronJob.metadata.namespace, ref.name);
-      if (job && !job.metadata.deletionTimestamp) {
-        job.metadata.deletionTimestamp = rfc3339(now);
-        state.put(job);
-        state.event(cronJob, 'Normal', 'SuccessfulDelete', `Deleted job ${ref.name}`);
-      }
+      if (job && !job.metadata.deletionTimestamp) deleteJob(ctx, cronJob, job);
     }
     status.active = [];
   }
