@@ -4,6 +4,7 @@
  * the default certificate, as ingress-nginx falls back to its own.
  */
 import type { State } from '../../../store/state';
+import { wildcardMatches } from './match';
 import { liveIngresses } from './routes';
 
 export interface Certificate {
@@ -33,6 +34,6 @@ export function ingressCertificates(state: State): Certificate[] {
 /** The certificate for an SNI name: one naming the host, then a wildcard covering it, then the first (the default). */
 export function certificateFor(certs: Certificate[], servername: string | undefined): Certificate | undefined {
   const host = (servername ?? '').toLowerCase();
-  const wildcard = (pattern: string) => pattern.startsWith('*.') && host.endsWith(pattern.slice(1)) && !host.slice(0, -(pattern.length - 1)).includes('.');
+  const wildcard = (pattern: string) => pattern.startsWith('*.') && wildcardMatches(pattern, host);
   return certs.find((c) => c.hosts.includes(host)) ?? certs.find((c) => c.hosts.some(wildcard)) ?? certs[0];
 }

@@ -33,7 +33,7 @@ function prefixMatches(prefix: string, path: string): boolean {
 }
 
 /** `*.example.com` matches `a.example.com`, not `example.com` nor `a.b.example.com`. */
-function wildcardMatches(wildcard: string, host: string): boolean {
+export function wildcardMatches(wildcard: string, host: string): boolean {
   const suffix = wildcard.slice(1);
   return host.endsWith(suffix) && host.length > suffix.length && !host.slice(0, -suffix.length).includes('.');
 }
