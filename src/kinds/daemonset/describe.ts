@@ -5,7 +5,7 @@ import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from 
 import type { DescribeContext } from '../../printers/describe/context';
 import { describePodTemplate } from '../../printers/describe/pod-spec';
 import { DescribeWriter, LEVEL_0 } from '../../printers/describe/writer';
-import { isControlledBy } from '../ownership';
+import { writePodsStatus } from '../replicaset/describe';
 
 export function describeDaemonSet(ds: KObject, ctx: DescribeContext): string {
   const w = new DescribeWriter();
@@ -23,9 +23,7 @@ export function describeDaemonSet(ds: KObject, ctx: DescribeContext): string {
   w.write(LEVEL_0, `Number of Nodes Scheduled with Up-to-date Pods: ${n(s.updatedNumberScheduled)}\n`);
   w.write(LEVEL_0, `Number of Nodes Scheduled with Available Pods: ${n(s.numberAvailable)}\n`);
   w.write(LEVEL_0, `Number of Nodes Misscheduled: ${n(s.numberMisscheduled)}\n`);
-  const phases = (ctx.pods ?? []).filter((p) => isControlledBy(p, ds)).map((p) => p.status?.phase ?? 'Pending');
-  const count = (phase: string) => phases.filter((p) => p === phase).length;
-  w.write(LEVEL_0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+  writePodsStatus(w, ctx, ds);
   describePodTemplate(w, ds.spec?.template);
   describeEvents(w, ctx.events, ctx.now);
   return w.toString();

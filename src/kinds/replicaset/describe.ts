@@ -22,11 +22,16 @@ export function describeReplicas(rs: KObject, ctx: DescribeContext, selector: st
   const owner = controllerOf(rs);
   if (owner) w.write(LEVEL_0, `Controlled By:\t${owner}\n`);
   w.write(LEVEL_0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 1} desired\n`);
-  const phases = (ctx.pods ?? []).filter((p) => isControlledBy(p, rs)).map((p) => p.status?.phase ?? 'Pending');
-  const count = (phase: string) => phases.filter((p) => p === phase).length;
-  w.write(LEVEL_0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
+  writePodsStatus(w, ctx, rs);
   describePodTemplate(w, rs.spec?.template);
   describeConditions(w, rs.status?.conditions);
   describeEvents(w, ctx.events, ctx.now);
   return w.toString();
+}
+
+/** kubectl's `Pods Status:` line of a pod owner: its pods by phase (getPodStatusForController). */
+export function writePodsStatus(w: DescribeWriter, ctx: DescribeContext, owner: KObject): void {
+  const phases = (ctx.pods ?? []).filter((p) => isControlledBy(p, owner)).map((p) => p.status?.phase ?? 'Pending');
+  const count = (phase: string) => phases.filter((p) => p === phase).length;
+  w.write(LEVEL_0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`);
 }
