@@ -1,6 +1,7 @@
 /**
  * The checks Deployments and DaemonSets share (k8s pkg/apis/apps/validation): a non-empty selector that selects
  * the template's labels, restartPolicy Always, the pod spec's checks; and the int-or-percent of rolling updates.
+ * A ReplicationController's template gets the same template checks.
  */
 import { checkLabelSelector, checkLabelsAndAnnotations } from '../api/meta-checks';
 import { entries, isNumber, isObj, isString, list, type FieldPath, type Problems } from '../api/problems';
@@ -22,12 +23,17 @@ export function checkSelectedTemplate(p: Problems, spec: Json, path: FieldPath, 
       p.invalid([...path, 'template', 'metadata', 'labels'], templateLabels, ['`selector` does not match template `labels`']);
     }
   }
-  checkLabelsAndAnnotations(p, templateMeta, [...path, 'template', 'metadata']);
+  checkAlwaysRunningTemplate(p, template, [...path, 'template']);
+}
+
+/** A pod template whose pods run for ever: its metadata, restartPolicy Always, the pod spec's checks. */
+export function checkAlwaysRunningTemplate(p: Problems, template: Json, path: FieldPath): void {
+  checkLabelsAndAnnotations(p, isObj(template.metadata) ? template.metadata : {}, [...path, 'metadata']);
   const podSpec = template.spec;
   if (isObj(podSpec) && podSpec.restartPolicy !== undefined && podSpec.restartPolicy !== 'Always') {
-    p.unsupported([...path, 'template', 'spec', 'restartPolicy'], podSpec.restartPolicy, ['Always']);
+    p.unsupported([...path, 'spec', 'restartPolicy'], podSpec.restartPolicy, ['Always']);
   }
-  checkPodSpec(p, podSpec, [...path, 'template', 'spec']);
+  checkPodSpec(p, podSpec, [...path, 'spec']);
 }
 
 /** maxSurge and maxUnavailable (defaulted as `defaults` says before the check): one of them above 0. */

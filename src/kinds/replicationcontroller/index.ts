@@ -6,7 +6,7 @@ import type { KObject } from '../../api/types';
 import type { KindDefinition } from '../types';
 import { conditionsShape, podTemplateShape } from '../pod/patch-shape';
 import { MANIFEST_VERBS } from '../verbs';
-import { containerPorts, nonEmptySelector, templateOf } from '../workload';
+import { containerPorts, nonEmptySelector, specReplicasScale, templateOf } from '../workload';
 
 const labelSelector = (rc: KObject) => (rc.spec?.selector ? { matchLabels: rc.spec.selector } : undefined);
 
@@ -15,13 +15,7 @@ export const definition: KindDefinition = {
   fieldLabels: { 'status.replicas': (rc) => String(rc.status?.replicas ?? 0) },
   sync: [(ctx, rc) => (require('../replicaset/controller/sync') as typeof import('../replicaset/controller/sync')).syncReplicaSet(ctx.state, rc, ctx.now, ctx.limits)],
   podTemplate: templateOf,
-  scale: {
-    replicas: (rc) => rc.spec?.replicas ?? 1,
-    setReplicas: (rc, replicas) => {
-      rc.spec.replicas = replicas;
-    },
-    podSelector: labelSelector,
-  },
+  scale: { ...specReplicasScale, podSelector: labelSelector },
   podsOf: (state, rc) => (require('../ownership') as typeof import('../ownership')).controlledBy(state, 'Pod', rc),
   expose: {
     selector: (rc) => nonEmptySelector(rc, rc.spec?.selector),

@@ -3,10 +3,9 @@
  * ValidateReplicationControllerSpec), after the defaults the API server applies first: a selector (the
  * template's labels when left out) that the template's labels match, restartPolicy Always, the pod spec's checks.
  */
-import { checkLabelsAndAnnotations } from '../../api/meta-checks';
 import { entries, isObj, type Problems } from '../../api/problems';
 import type { Json } from '../../api/types';
-import { checkPodSpec } from '../pod/validate';
+import { checkAlwaysRunningTemplate } from '../workload-validate';
 
 export function validate(p: Problems, obj: Json): void {
   const spec = isObj(obj.spec) ? obj.spec : {};
@@ -19,10 +18,5 @@ export function validate(p: Problems, obj: Json): void {
   if (Object.keys(selector).length && !Object.entries(selector).every(([k, v]) => labels[k] === v)) {
     p.invalid(['spec', 'template', 'metadata', 'labels'], labels, ['`selector` does not match template `labels`']);
   }
-  checkLabelsAndAnnotations(p, templateMeta, ['spec', 'template', 'metadata']);
-  const podSpec = template.spec;
-  if (isObj(podSpec) && podSpec.restartPolicy !== undefined && podSpec.restartPolicy !== 'Always') {
-    p.unsupported(['spec', 'template', 'spec', 'restartPolicy'], podSpec.restartPolicy, ['Always']);
-  }
-  checkPodSpec(p, podSpec, ['spec', 'template', 'spec']);
+  checkAlwaysRunningTemplate(p, template, ['spec', 'template']);
 }
