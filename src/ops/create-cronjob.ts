@@ -4,7 +4,7 @@
  */
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
-import { UsageError } from '../errors';
+import { requireFlags } from './required-flags';
 import { createObject, type CreateOptions } from './create';
 
 export interface CreateCronJobOptions extends CreateOptions {
@@ -14,8 +14,7 @@ export interface CreateCronJobOptions extends CreateOptions {
 }
 
 export async function createCronJob(f: Factory, name: string, command: string[], opts: CreateCronJobOptions): Promise<void> {
-  const missing = [opts.image === undefined && '"image"', opts.schedule === undefined && '"schedule"'].filter(Boolean);
-  if (missing.length) throw new UsageError(`required flag(s) ${missing.join(', ')} not set`);
+  requireFlags(opts, ['image', 'schedule']);
   // Any other policy is the API server's to refuse, as it refuses Always in a job template.
   const restart = opts.restart ?? 'OnFailure';
   const container = { name, image: opts.image, ...(command.length ? { command } : {}) };

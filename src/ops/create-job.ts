@@ -7,6 +7,7 @@
 import { dryRunMode } from './dry-run';
 import type { Factory } from '../app/factory';
 import type { KObject } from '../api/types';
+import { resolveResource } from '../api/kinds';
 import { NotFoundError, UsageError } from '../errors';
 import { controllerRef } from '../kinds/ownership';
 import { createObject } from './create';
@@ -41,13 +42,20 @@ function imageJob(f: Factory, name: string, image: string, command: string[]): K
 /** kubectl's createJobFromCronJob. */
 function jobFromCronJob(f: Factory, name: string, from: string): KObject {
   const [resource, cronJobName] = from.split('/');
-  if (!cronJobName || !['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch'].includes(resource.toLowerCase())) {
-    throw new UsageError(`from must be an existing cronjob: ${from}`);
-  }
+  if (!cronJobName || typedKind(resource) !== 'CronJob') throw new UsageError(`from must be an existing cronjob: ${from}`);
   const cronJob = f.store().read().get('CronJob', f.namespace(), cronJobName);
   if (!cronJob) throw new NotFoundError(`cronjobs.batch "${cronJobName}" not found`);
   const { jobFromTemplate, INSTANTIATE } = require('../kinds/cronjob/controller/new-job') as typeof import('../kinds/cronjob/controller/new-job');
   const job = jobFromTemplate(cronJob, name, { ...controllerRef(cronJob) });
   job.metadata.annotations = { [INSTANTIATE]: 'manual', ...job.metadata.annotations };
   return job;
+}
+
+/** The kind a typed resource names (`cj`, `cronjobs.batch`), if any. */
+function typedKind(resource: string): string | undefined {
+  try {
+    return resolveResource(resource).kind;
+  } catch {
+    return undefined;
+  }
 }

@@ -9,6 +9,7 @@ import { convergeTargets } from './converge';
 import { checkNameOutput, writeResult } from './result-lines';
 import { loadInputObjects } from './load';
 import { admitPodSecurity } from './admission';
+import { requireFlags } from './required-flags';
 
 export interface CreateOptions {
   dryRun?: string | boolean;
@@ -58,8 +59,7 @@ export async function createSecret(f: Factory, name: string, opts: ConfigDataOpt
 
 /** `kctl create secret tls NAME --cert=PATH --key=PATH`: a kubernetes.io/tls Secret whose key pair kubectl checks first. */
 export async function createTlsSecret(f: Factory, name: string, opts: CreateOptions & { cert?: string; key?: string }): Promise<void> {
-  const missing = [opts.cert === undefined && '"cert"', opts.key === undefined && '"key"'].filter(Boolean);
-  if (missing.length) throw new UsageError(`required flag(s) ${missing.join(', ')} not set`);
+  requireFlags(opts, ['cert', 'key']);
   const fs = require('fs') as typeof import('fs');
   const path = require('path') as typeof import('path');
   const read = (file: string) => {

@@ -12,6 +12,7 @@ import { convergeTargets } from './converge';
 import { dryRunMode, type DryRunFlag } from './dry-run';
 import { exposingService } from './expose';
 import { checkImageFlags, checkPullPolicy, restartPolicyOf, runPod, type RunPodOptions } from './run-pod';
+import { requireFlags } from './required-flags';
 
 export interface RunOptions extends RunPodOptions {
   attach?: boolean;
@@ -29,7 +30,7 @@ export interface RunOptions extends RunPodOptions {
 
 export async function runRun(f: Factory, name: string | undefined, args: string[], opts: RunOptions): Promise<void> {
   // kubectl's checks, in its order: nothing is created when one fails.
-  if (opts.image === undefined) throw new UsageError('required flag(s) "image" not set');
+  requireFlags(opts, ['image']);
   const dryRun = dryRunMode(opts.dryRun);
   if (!name) throw new UsageError('NAME is required for run', 'kctl run NAME --image=IMAGE [-- ARGS...]');
   checkImageFlags(opts);

@@ -61,7 +61,7 @@ export async function runRolloutStatus(f: Factory, args: string[], opts: StatusO
       pending = autorollback.autoRollbackFor(state, dep);
       if (pending) return { done: true };
     }
-    if (revision > 0 && isDeployment && !rolledBack && revisionOf(dep) !== revision) {
+    if (revision > 0 && !rolledBack && revisionOf(dep) !== revision) {
       return { done: false, failure: new KctlError(`desired revision (${revision}) is different from the running revision (${revisionOf(dep)})`) };
     }
     const status = rollout.status(dep, state);
