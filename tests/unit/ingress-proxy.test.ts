@@ -157,12 +157,15 @@ describe('the ingress HTTPS proxy', () => {
     const wildcard = certificate('*.example.com', 'default/wild');
     const proxy = new HttpProxy({ address: '127.0.0.1', port: 0, tls: true });
     const port = await proxy.listen();
-    proxy.setRoutes({ routes: [{ name: 'web', host: '', path: '/', exact: false, backends: [back] }] }, [wildcard, exact]);
+    // The exact host's certificate comes first, so it is the default: a.example.com must get the wildcard by matching.
+    proxy.setRoutes({ routes: [{ name: 'web', host: '', path: '/', exact: false, backends: [back] }] }, [exact, wildcard]);
     cleanup.push(() => proxy.close(true));
     expect(await get(port, 'v2.example.com', exact.cert)).toBe('200 v2.example.com https');
     expect(await get(port, 'a.example.com', wildcard.cert)).toBe('200 a.example.com https');
     // No certificate names other.org: the first one is served, which the client does not trust for that name.
-    await expect(get(port, 'other.org', wildcard.cert)).rejects.toThrow(/altnames|Hostname/);
-    expect(certificateFor([wildcard, exact], 'deep.a.example.com')).toBe(wildcard);
+    await expect(get(port, 'other.org', exact.cert)).rejects.toThrow(/altnames|Hostname/);
+    // A wildcard covers one label: deep.a.example.com gets the default.
+    expect(certificateFor([exact, wildcard], 'deep.a.example.com')).toBe(exact);
+    expect(certificateFor([exact, wildcard], 'b.example.com')).toBe(wildcard);
   });
 });
