@@ -13,6 +13,8 @@ export interface Target {
   name: string;
   /** The object is expected to be gone (delete). */
   deleted?: boolean;
+  /** The deleted object's uid: one made again under its name (a StatefulSet's pod) is another object, as kubectl's wait sees it. */
+  uid?: string;
 }
 
 export function allConverged(targets: Target[]): (state: State) => Verdict {
@@ -28,7 +30,8 @@ export function allConverged(targets: Target[]): (state: State) => Verdict {
 export function converged(state: State, t: Target): Verdict {
   const obj = state.get(t.kind, t.namespace, t.name);
   if (t.deleted) {
-    return obj ? { done: false, waitingFor: `waiting for ${refName(t.kind, t.name)} to be deleted` } : { done: true };
+    const same = obj && (t.uid === undefined || obj.metadata.uid === t.uid);
+    return same ? { done: false, waitingFor: `waiting for ${refName(t.kind, t.name)} to be deleted` } : { done: true };
   }
   if (!obj) return { done: true };
   return kindDefinition(obj.kind)?.converged?.(state, obj) ?? { done: true };

@@ -59,6 +59,19 @@ export interface RolloutCapability {
   status(obj: KObject, state?: State): RolloutStatus;
   /** The automatic rollback recorded since `since`, if any (a waiting command reports it and exits 6). */
   rolledBackSince(state: State, obj: KObject, since: Date): AutoRollback | undefined;
+  /** `rollout history`: the revisions kept, oldest first (kinds with the history verb). */
+  history?(state: State, obj: KObject): RolloutRevision[];
+  /** `rollout undo`: back to `toRevision` (default: the one before the latest); returns kubectl's word (`rolled back`, `skipped rollback (...)`). */
+  undo?(state: State, obj: KObject, toRevision: number | undefined): string;
+}
+
+/** One revision of a workload's rollout history. */
+export interface RolloutRevision {
+  revision: number;
+  /** kubernetes.io/change-cause of that revision; printed as `<none>` when absent. */
+  changeCause?: string;
+  /** The pod template of the revision. */
+  template: any;
 }
 
 /** Where `kctl port-forward` sends connections for a remote port, when the pods an object runs do not say it. */

@@ -64,7 +64,7 @@ export async function deleteAndWait(f: Factory, refs: DeleteRef[], grace: number
   for (const obj of deleted) f.stdout.write(`${kindInfo(obj.kind).display} "${obj.metadata.name}" ${grace === 0 ? 'force deleted' : 'deleted'}\n`);
   if (deleted.length === 0 && missing.length === 0) f.stderr.write('No resources found\n');
   if (deleted.length) {
-    const targets: Target[] = deleted.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: true }));
+    const targets: Target[] = deleted.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, deleted: true, uid: o.metadata.uid }));
     await convergeTargets(f, targets, opts);
   }
   if (missing.length && !opts.ignoreNotFound) throw new NotFoundError(missing.join('\n'));

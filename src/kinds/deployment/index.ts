@@ -22,6 +22,8 @@ export const definition: KindDefinition = {
     verbs: ['status', 'history', 'undo', 'pause', 'resume', 'restart'],
     status: (dep, state) => (require('./controller/rollout-status') as typeof import('./controller/rollout-status')).rolloutStatus(dep, state),
     rolledBackSince: (state, dep, since) => autorollback().rollbackSince(state, dep, since),
+    history: (state, dep) => (require('./controller/history') as typeof import('./controller/history')).rolloutHistory(state, dep),
+    undo: (state, dep, toRevision) => (require('./controller/rollback') as typeof import('./controller/rollback')).rollbackTo(state, dep, toRevision).message,
   },
   patchShape: { spec: { template: podTemplateShape }, status: conditionsShape },
   get columns() {

@@ -29,19 +29,10 @@ export function rolloutTargets(args: string[], verb: RolloutVerb): RolloutTarget
   });
 }
 
-/** The Deployments `args` refer to: the verbs only Deployments have (history, undo, pause, resume). */
-export function deploymentNames(args: string[], verb: RolloutVerb): string[] {
-  return rolloutTargets(args, verb).map((t) => t.name);
-}
-
 export function getRolloutTarget(state: State, target: { kind: string; name: string }, namespace: string): KObject {
   const obj = state.get(target.kind, namespace, target.name);
   if (!obj) throw new NotFoundError(`${pluralName(target.kind)} "${target.name}" not found`);
   return obj;
-}
-
-export function getDeployment(state: State, namespace: string, name: string): KObject {
-  return getRolloutTarget(state, { kind: 'Deployment', name }, namespace);
 }
 
 /** kubectl's words for a kind without that rollout support (its polymorphic helpers' errors). */

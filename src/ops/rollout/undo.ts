@@ -1,12 +1,12 @@
-/** `rollout undo [--to-revision N]`: the Deployment controller's rollbackTo, printed as kubectl prints it. */
+/** `rollout undo [--to-revision N]`: the kind's rollbacker (a Deployment's rollbackTo, a StatefulSet's revision), printed as kubectl prints it. */
 import type { Factory } from '../../app/factory';
 import { UsageError } from '../../errors';
+import { kindDefinition } from '../../kinds/registry';
 import { mutateDeployments, type WaitOptions } from './mutate';
 
 export async function runUndo(f: Factory, args: string[], opts: WaitOptions & { toRevision?: string }): Promise<void> {
   const toRevision = revisionFlag(opts.toRevision, '--to-revision');
-  const { rollbackTo } = require('../../kinds/deployment/controller/rollback') as typeof import('../../kinds/deployment/controller/rollback');
-  await mutateDeployments(f, args, 'undo', opts, (state, dep) => rollbackTo(state, dep, toRevision || undefined).message);
+  await mutateDeployments(f, args, 'undo', opts, (state, obj) => kindDefinition(obj.kind)!.rollout!.undo!(state, obj, toRevision || undefined));
 }
 
 /** An integer flag as kubectl's pflag parses it (0 = the default). */

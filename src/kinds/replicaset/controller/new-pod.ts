@@ -20,9 +20,14 @@ export function podFromTemplate(state: State, owner: KObject, template: { metada
   const namespace = owner.metadata.namespace ?? 'default';
   let name = '';
   for (let i = 0; i < NAME_ATTEMPTS && (!name || state.get('Pod', namespace, name)); i++) name = `${generateName}${randomSuffix()}`;
+  return podNamed(owner, template, name, now);
+}
+
+/** A Pod of `template` named `name` (a StatefulSet's pods have stable names), controlled by `owner`. */
+export function podNamed(owner: KObject, template: { metadata?: any; spec?: any }, name: string, now: Date): KObject {
   const metadata: KObject['metadata'] = {
     name,
-    namespace,
+    namespace: owner.metadata.namespace ?? 'default',
     creationTimestamp: rfc3339(now),
     labels: { ...(template.metadata?.labels ?? {}) },
     ownerReferences: [controllerRef(owner)],
