@@ -7,6 +7,7 @@
  */
 import type { KindParts } from '../api/kind-parts';
 import { info as configmap } from './configmap/info';
+import { info as controllerrevision } from './controllerrevision/info';
 import { info as cronjob } from './cronjob/info';
 import { info as daemonset } from './daemonset/info';
 import { info as deployment } from './deployment/info';
@@ -23,6 +24,7 @@ import { info as replicaset } from './replicaset/info';
 import { info as replicationcontroller } from './replicationcontroller/info';
 import { info as secret } from './secret/info';
 import { info as service } from './service/info';
+import { info as statefulset } from './statefulset/info';
 
 // The loaders are literal requires so that only the kinds in use are loaded (see KindParts).
 export const CATALOG: readonly KindParts[] = [
@@ -30,6 +32,8 @@ export const CATALOG: readonly KindParts[] = [
   { info: deployment, defaults: () => require('./deployment/defaults'), validate: () => require('./deployment/validate'), ignored: () => require('./deployment/ignored-fields'), apply: () => require('./deployment/apply') },
   { info: replicaset },
   { info: daemonset, defaults: () => require('./daemonset/defaults'), validate: () => require('./daemonset/validate'), ignored: () => require('./daemonset/ignored-fields') },
+  { info: statefulset, defaults: () => require('./statefulset/defaults'), validate: () => require('./statefulset/validate'), ignored: () => require('./statefulset/ignored-fields') },
+  { info: controllerrevision },
   { info: pod, defaults: () => require('./pod/defaults'), validate: () => require('./pod/validate'), ignored: () => require('./pod/ignored-fields') },
   { info: service, defaults: () => require('./service/defaults'), validate: () => require('./service/validate'), ignored: () => require('./service/ignored-fields'), apply: () => require('./service/apply') },
   { info: endpoints },

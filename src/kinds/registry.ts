@@ -15,6 +15,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['Deployment', () => require('./deployment')],
   ['ReplicaSet', () => require('./replicaset')],
   ['DaemonSet', () => require('./daemonset')],
+  ['StatefulSet', () => require('./statefulset')],
   ['ReplicationController', () => require('./replicationcontroller')],
   ['CronJob', () => require('./cronjob')],
   ['Job', () => require('./job')],
@@ -27,6 +28,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['PersistentVolumeClaim', () => require('./persistentvolumeclaim')],
   ['Event', () => require('./event')],
   ['Node', () => require('./node')],
+  ['ControllerRevision', () => require('./controllerrevision')],
 ];
 
 const loaders = new Map(LINES);

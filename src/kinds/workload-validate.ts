@@ -49,7 +49,7 @@ export function checkRollingUpdate(p: Problems, rolling: Json, path: FieldPath, 
 }
 
 /** Returns the number (or percentage) when valid. */
-function checkIntOrPercent(p: Problems, value: unknown, path: FieldPath): number | undefined {
+export function checkIntOrPercent(p: Problems, value: unknown, path: FieldPath): number | undefined {
   if (isNumber(value)) {
     if (value < 0) return void p.invalid(path, value, ['must be greater than or equal to 0']);
     return value;

@@ -23,9 +23,11 @@ pods                       po           v1                     true         Pod
 replicationcontrollers     rc           v1                     true         ReplicationController
 secrets                                 v1                     true         Secret
 services                   svc          v1                     true         Service
+controllerrevisions                     apps/v1                true         ControllerRevision
 daemonsets                 ds           apps/v1                true         DaemonSet
 deployments                deploy       apps/v1                true         Deployment
 replicasets                rs           apps/v1                true         ReplicaSet
+statefulsets               sts          apps/v1                true         StatefulSet
 horizontalpodautoscalers   hpa          autoscaling/v2         true         HorizontalPodAutoscaler
 cronjobs                   cj           batch/v1               true         CronJob
 jobs                                    batch/v1               true         Job
@@ -36,12 +38,12 @@ ingresses                  ing          networking.k8s.io/v1   true         Ingr
 
   test('-o name, -o wide, --namespaced, --api-group, --no-headers', async () => {
     const env = setup();
-    expect((await runCli('api-resources -o name --api-group apps', env)).stdout).toBe('daemonsets.apps\ndeployments.apps\nreplicasets.apps\n');
+    expect((await runCli('api-resources -o name --api-group apps', env)).stdout).toBe('controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n');
     expect((await runCli('api-resources --namespaced=false -o wide', env)).stdout).toBe(
       'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND        VERBS                                         CATEGORIES\nnamespaces   ns           v1           false        Namespace   [create delete get list patch update watch]   \nnodes        no           v1           false        Node        [get list watch]                              \n',
     );
     expect((await runCli('api-resources --api-group= --namespaced --no-headers', env)).stdout.split('\n')[0]).toBe('configmaps               cm    v1    true   ConfigMap');
-    expect((await runCli('api-resources -o wide --api-group apps', env)).stdout.split('\n')[2]).toBe('deployments   deploy       apps/v1      true         Deployment   [create delete get list patch update watch]   all');
+    expect((await runCli('api-resources -o wide --api-group apps', env)).stdout.split('\n')[3]).toBe('deployments           deploy       apps/v1      true         Deployment           [create delete get list patch update watch]   all');
     expect(await runCli('api-resources -o json', env)).toEqual({ code: 2, stdout: '', stderr: 'error: --output json is not available, use wide or name\n' });
   });
 });

@@ -54,7 +54,7 @@ describe('kctl apply --prune', () => {
       stderr: 'error: all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector\n',
     });
     expect((await runCli('apply --prune --all --prune-allowlist=Deployment -f all', env)).stderr).toBe('error: invalid GroupVersionKind format: Deployment, please follow <group/version/kind>\n');
-    expect((await runCli('apply --prune --all --prune-allowlist=apps/v1/StatefulSet -f all', env)).stderr).toBe('error: the server doesn\'t have a resource type "StatefulSet" in apps/v1\n');
+    expect((await runCli('apply --prune --all --prune-allowlist=apps/v1/PetSet -f all', env)).stderr).toBe('error: the server doesn\'t have a resource type "PetSet" in apps/v1\n');
     expect((await runCli('apply --prune-allowlist=core/v1/ConfigMap -f all', env)).stderr).toBe('error: --prune-allowlist requires --prune\n');
     expect((await runCli(['get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}'], env)).stdout).toBe('1');
   });

@@ -12,6 +12,6 @@ test('one, two and more kinds, as kubectl lists them', () => {
 
 test('kindsWith keeps registry order; inDiscoveryOrder puts the core group first', () => {
   const runPods = kindsWith((d) => d.podsOf);
-  expect(runPods.map((d) => d.kind)).toEqual(['Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController', 'Job', 'Pod']);
-  expect(inDiscoveryOrder(runPods).map((d) => d.kind)).toEqual(['Pod', 'ReplicationController', 'DaemonSet', 'Deployment', 'ReplicaSet', 'Job']);
+  expect(runPods.map((d) => d.kind)).toEqual(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController', 'Job', 'Pod']);
+  expect(inDiscoveryOrder(runPods).map((d) => d.kind)).toEqual(['Pod', 'ReplicationController', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Job']);
 });

@@ -14,7 +14,7 @@ describe('the registry', () => {
   test('one definition for every kind kctl knows, under its own name', () => {
     expect(kindDefinitions().map((d) => d.kind).sort()).toEqual(KINDS.map((k) => k.kind).sort());
     for (const k of KINDS) expect(kindDefinition(k.kind)?.kind).toBe(k.kind);
-    expect(kindDefinition('StatefulSet')).toBeUndefined();
+    expect(kindDefinition('PersistentVolume')).toBeUndefined();
     expect(kindDefinition(undefined)).toBeUndefined();
   });
 
@@ -22,13 +22,13 @@ describe('the registry', () => {
     expect(kindsWith((d) => d.scale).map((d) => d.kind)).toEqual(SCALE_TARGET_KINDS);
   });
 
-  test('the controllers run in registry order: HPAs, Deployments (then auto-rollback), ReplicaSets, DaemonSets, ReplicationControllers, CronJobs, Jobs (then TTL), gc, Services, Endpoints, Ingresses', () => {
+  test('the controllers run in registry order: HPAs, Deployments (then auto-rollback), ReplicaSets, DaemonSets, StatefulSets, ReplicationControllers, CronJobs, Jobs (then TTL), gc, Services, Endpoints, Ingresses', () => {
     const steps = kindDefinitions().flatMap((d) => [...(d.collectGarbageFirst ? ['gc'] : []), ...(d.sync ?? []).map(() => d.kind)]);
-    expect(steps).toEqual(['HorizontalPodAutoscaler', 'Deployment', 'Deployment', 'ReplicaSet', 'DaemonSet', 'ReplicationController', 'CronJob', 'Job', 'Job', 'gc', 'Service', 'Endpoints', 'Ingress']);
+    expect(steps).toEqual(['HorizontalPodAutoscaler', 'Deployment', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController', 'CronJob', 'Job', 'Job', 'gc', 'Service', 'Endpoints', 'Ingress']);
   });
 
   test('`get all` lists its kinds in kubectl order: core group, then apps, autoscaling, batch', () => {
-    expect(kindsInCategory('all').map((d) => d.kind)).toEqual(['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'HorizontalPodAutoscaler', 'CronJob', 'Job']);
+    expect(kindsInCategory('all').map((d) => d.kind)).toEqual(['Pod', 'ReplicationController', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'HorizontalPodAutoscaler', 'CronJob', 'Job']);
   });
 
   test('a Deployment scaled by its HPA sizes its ReplicaSet, which makes the pods, in one pass', () => {
@@ -57,11 +57,11 @@ describe('a verb refuses a kind without its capability, as kubectl words it', ()
   const kctl = (line: string) => runCli(line, fakeCliEnv());
 
   test.each([
-    ['scale configmap/x --replicas 2', 'error: cannot scale configmaps: only deployments, replicasets and replicationcontrollers can be scaled\n'],
-    ['autoscale configmap/x --max 3', 'error: cannot autoscale a ConfigMap: not scalable\nhint: autoscale a deployment, replicaset or replicationcontroller\n'],
-    ['set image pod/x web=web:2', 'error: cannot set the image of pods: only deployments, replicasets, daemonsets, replicationcontrollers, cronjobs and jobs have a pod template kctl rolls out\n'],
+    ['scale configmap/x --replicas 2', 'error: cannot scale configmaps: only deployments, replicasets, statefulsets and replicationcontrollers can be scaled\n'],
+    ['autoscale configmap/x --max 3', 'error: cannot autoscale a ConfigMap: not scalable\nhint: autoscale a deployment, replicaset, statefulset or replicationcontroller\n'],
+    ['set image pod/x web=web:2', 'error: cannot set the image of pods: only deployments, replicasets, daemonsets, statefulsets, replicationcontrollers, cronjobs and jobs have a pod template kctl rolls out\n'],
     ['expose configmap x --port 80', 'error: cannot expose a ConfigMap\nhint: expose a deployment, replicaset, replicationcontroller, pod or service\n'],
-    ['port-forward configmap/x 8080:80', 'error: cannot port-forward to configmaps: only pods, replicationcontrollers, services, daemonsets, deployments, replicasets and jobs\n'],
+    ['port-forward configmap/x 8080:80', 'error: cannot port-forward to configmaps: only pods, replicationcontrollers, services, daemonsets, deployments, replicasets, statefulsets and jobs\n'],
     ['rollout status service/x', 'error: no status viewer has been implemented for Service\n'],
     ['rollout undo replicaset/x', 'error: no rollbacker has been implemented for "ReplicaSet.apps"\n'],
   ])('%s', async (line, stderr) => {

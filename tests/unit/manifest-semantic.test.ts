@@ -398,7 +398,7 @@ describe('PersistentVolumeClaim and HorizontalPodAutoscaler', () => {
   test('HPA: min <= max, target kind, metric targets, behavior ranges', async () => {
     const text = yaml(
       'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata: {name: web}', 'spec:',
-      '  scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: web}',
+      '  scaleTargetRef: {apiVersion: apps/v1, kind: DaemonSet, name: web}',
       '  minReplicas: 5',
       '  maxReplicas: 2',
       '  metrics:',
@@ -411,7 +411,7 @@ describe('PersistentVolumeClaim and HorizontalPodAutoscaler', () => {
       '    scaleDown: {stabilizationWindowSeconds: 7200, selectPolicy: Fastest}',
     );
     expect(await problemsOf(text)).toEqual([
-      'web.yaml:5:47: spec.scaleTargetRef.kind: Unsupported value: "StatefulSet": supported values: "Deployment", "ReplicaSet", "ReplicationController"',
+      'web.yaml:5:47: spec.scaleTargetRef.kind: Unsupported value: "DaemonSet": supported values: "Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"',
       'web.yaml:7:16: spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`',
       'web.yaml:10:27: spec.metrics[0].resource.target.averageUtilization: Required value: must populate the given metric target',
       'web.yaml:12:73: spec.metrics[1].resource.target.averageValue: Invalid value: 0: must be positive',

@@ -13,6 +13,6 @@ const subcommands: Register[] = [
 ];
 
 export function register(program: Command, f: Factory): void {
-  const rollout = program.command('rollout').description('Manage the rollout of a Deployment: status, history, undo, pause, resume, restart');
+  const rollout = program.command('rollout').description('Manage the rollout of a Deployment, StatefulSet or DaemonSet: status, history, undo, pause, resume, restart');
   for (const register of subcommands) register(rollout, f);
 }

@@ -12,7 +12,7 @@ export function validate(p: Problems, obj: Json): void {
  * The kinds with a scale subresource, which an HPA can target. The registry (above this layer) says the same
  * with its `scale` capability; a unit test keeps the two equal.
  */
-export const SCALE_TARGET_KINDS = ['Deployment', 'ReplicaSet', 'ReplicationController'];
+export const SCALE_TARGET_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'];
 
 function checkHpaSpec(p: Problems, spec: unknown, path: FieldPath): void {
   if (!isObj(spec)) return;

@@ -8,7 +8,7 @@ export function validate(p: Problems, obj: Json): void {
   checkPvcSpec(p, obj.spec, ['spec']);
 }
 
-function checkPvcSpec(p: Problems, spec: unknown, path: FieldPath): void {
+export function checkPvcSpec(p: Problems, spec: unknown, path: FieldPath): void {
   if (!isObj(spec)) return;
   if (spec.volumeMode === 'Block') p.add([...path, 'volumeMode'], 'Unsupported value: "Block": kctl supports "Filesystem"');
   const resources = isObj(spec.resources) ? spec.resources : undefined;

@@ -1,4 +1,5 @@
 /** Turns one container of a Pod (or its sandbox) into the runtime's ContainerSpec: names, labels, network, ports. */
+import { fromLabelSelector, matchesSelector } from '../../../api/selector';
 import type { KObject } from '../../../api/types';
 import { LABEL, type ContainerSpec, type PortBinding } from '../../../runtime/runtime';
 import type { State } from '../../../store/state';
@@ -73,9 +74,27 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
       ...(input.state ? ownerManifestLabel(input.state, pod) : {}),
     },
     network: input.network,
-    networkAliases: sharesNetwork ? undefined : [pod.metadata.name],
+    networkAliases: sharesNetwork ? undefined : podAliases(pod, input.state),
     hostname: sharesNetwork ? undefined : (pod.spec.hostname ?? pod.metadata.name).slice(0, 63),
     ports: input.ports,
     ...input.extra,
   };
+}
+
+/**
+ * The names Docker's DNS answers with the pod's address: its name and, as cluster DNS does for a pod with
+ * hostname and subdomain, `<hostname>.<subdomain>[.<namespace>[.svc[.cluster.local]]]`. When the subdomain is a
+ * headless Service of the namespace that selects the pod, its names answer with every such pod too (a headless Service's A records).
+ * Docker sets aliases when the container is created: a headless Service made later counts from the pods' next start.
+ */
+export function podAliases(pod: KObject, state: State | undefined): string[] {
+  const ns = pod.metadata.namespace ?? 'default';
+  const { hostname, subdomain } = pod.spec ?? {};
+  if (!hostname || !subdomain) return [pod.metadata.name];
+  const dnsNames = (name: string) => [name, `${name}.${ns}`, `${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`];
+  const own = dnsNames(`${hostname}.${subdomain}`);
+  const service = state?.get('Service', ns, subdomain);
+  const selector = service?.spec?.selector;
+  const headless = service?.spec?.clusterIP === 'None' && !service.metadata.deletionTimestamp && selector && matchesSelector(fromLabelSelector({ matchLabels: selector }), pod.metadata.labels ?? {});
+  return [...new Set([pod.metadata.name, ...own, ...(headless ? dnsNames(subdomain) : [])])];
 }
