@@ -2,7 +2,7 @@
  * The DaemonSet kind on the fake runtime: apply refused in the API server's words, one pod on the one node
  * with the template's controller-revision-hash, the status counts, rolling updates with maxSurge 0 (the old pod
  * goes first) and 1 (the new pod first), OnDelete, get/describe in kubectl's layout, and the rollout verbs it
- * has (status, restart) and has not (undo, history).
+ * has (status, restart, history and undo over ControllerRevisions).
  */
 import { Store } from '../../src/store/store';
 import { clockedCliEnv, fakeCliEnv, runCli, type ClockedCliEnv } from '../helpers/cli';
@@ -102,7 +102,7 @@ describe('the daemon set controller', () => {
     expect(pods(env).filter((p) => !p.includes('(deleted)'))).toEqual(['kctl-test/busybox:v2 Running']);
   });
 
-  test('OnDelete keeps the old pod until it is deleted; undo and history are refused in kubectl words', async () => {
+  test('OnDelete keeps the old pod until it is deleted; rollout history and undo over its ControllerRevisions', async () => {
     const strategy = '  updateStrategy:\n    type: OnDelete\n';
     const env = await applied(ds({ strategy }));
     env.write('ds.yaml', ds({ strategy, image: 'kctl-test/busybox:v2' }));
@@ -114,9 +114,16 @@ describe('the daemon set controller', () => {
     await runCli(`delete pod ${state(env).list('Pod')[0].metadata.name}`, env);
     await env.passAt(2000);
     expect(pods(env)).toEqual(['kctl-test/busybox:v2 Running']);
-    expect((await runCli('rollout undo ds/agent', env)).stderr).toBe('error: no rollbacker has been implemented for "DaemonSet.apps"\n');
-    expect((await runCli('rollout history ds/agent', env)).stderr).toBe('error: no history viewer has been implemented for "DaemonSet.apps"\n');
+    // Each template is a ControllerRevision, named after the hash the pods carry.
+    const hashes = state(env).list('ControllerRevision').map((r) => r.metadata.name);
+    expect(hashes).toEqual([expect.stringMatching(/^agent-/), expect.stringMatching(/^agent-/)]);
+    expect(hashes).toContain(`agent-${state(env).list('Pod')[0].metadata.labels!['controller-revision-hash']}`);
+    expect((await runCli('rollout history ds/agent', env)).stdout).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    expect((await runCli('rollout undo ds/agent --wait=false', env)).stdout).toBe('daemonset.apps/agent rolled back\n');
+    expect(state(env).get('DaemonSet', 'default', 'agent')!.spec.template.spec.containers[0].image).toBe('kctl-test/busybox:latest');
+    expect((await runCli('rollout history ds/agent', env)).stdout).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
     expect(await runCli('delete ds agent', env)).toMatchObject({ code: 0, stdout: 'daemonset.apps "agent" deleted\n' });
     expect(state(env).list('Pod')).toEqual([]);
+    expect(state(env).list('ControllerRevision')).toEqual([]);
   });
 });

@@ -4,17 +4,20 @@ import { podTemplateShape } from '../pod/patch-shape';
 import { MANIFEST_VERBS } from '../verbs';
 import { templateOf } from '../workload';
 
+const revisions = () => require('../controllerrevision/rollback') as typeof import('../controllerrevision/rollback');
+
 export const definition: KindDefinition = {
   kind: 'DaemonSet',
   sync: [(ctx, ds) => (require('./controller/sync') as typeof import('./controller/sync')).syncDaemonSet(ctx, ds)],
   converged: (state, ds) => (require('./converged') as typeof import('./converged')).daemonSetConverged(state, ds),
   podTemplate: templateOf,
   podsOf: (state, ds) => (require('../ownership') as typeof import('../ownership')).controlledBy(state, 'Pod', ds),
-  // No ControllerRevisions are kept: history and undo stay Deployment-only.
   rollout: {
-    verbs: ['status', 'restart'],
+    verbs: ['status', 'history', 'undo', 'restart'],
     status: (ds, state) => (require('./rollout-status') as typeof import('./rollout-status')).daemonSetRolloutStatus(ds, state),
     rolledBackSince: () => undefined,
+    history: (state, ds) => revisions().revisionHistory(state, ds),
+    undo: (state, ds, toRevision) => revisions().undoToRevision(state, ds, toRevision),
   },
   patchShape: { spec: { template: podTemplateShape } },
   get columns() {

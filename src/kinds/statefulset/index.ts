@@ -4,7 +4,7 @@ import { podTemplateShape } from '../pod/patch-shape';
 import { MANIFEST_VERBS } from '../verbs';
 import { specReplicasScale, templateOf } from '../workload';
 
-const history = () => require('./controller/history') as typeof import('./controller/history');
+const revisions = () => require('../controllerrevision/rollback') as typeof import('../controllerrevision/rollback');
 
 export const definition: KindDefinition = {
   kind: 'StatefulSet',
@@ -17,8 +17,8 @@ export const definition: KindDefinition = {
     verbs: ['status', 'history', 'undo', 'restart'],
     status: (set, state) => (require('./rollout-status') as typeof import('./rollout-status')).statefulSetRolloutStatus(set, state),
     rolledBackSince: () => undefined,
-    history: (state, set) => history().statefulSetHistory(state, set),
-    undo: (state, set, toRevision) => history().undoStatefulSet(state, set, toRevision),
+    history: (state, set) => revisions().revisionHistory(state, set),
+    undo: (state, set, toRevision) => revisions().undoToRevision(state, set, toRevision),
   },
   patchShape: { spec: { template: podTemplateShape } },
   get columns() {

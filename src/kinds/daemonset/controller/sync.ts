@@ -1,14 +1,14 @@
 /**
  * The daemon set controller (pkg/controller/daemon) on kctl's one node: one pod of the template, labelled with
- * the template's hash (controller-revision-hash). A template change is rolled out as the update strategy says:
- * RollingUpdate with maxSurge 0 deletes the old pod first (maxUnavailable is at least one node), with maxSurge
- * the new pod starts beside it and the old one goes once the new one is available; OnDelete waits for the old
- * pod to be deleted. Status counts the node, as Kubernetes counts nodes.
+ * the hash of its ControllerRevision (controller-revision-hash), which rollout history and undo read. A template
+ * change is rolled out as the update strategy says: RollingUpdate with maxSurge 0 deletes the old pod first
+ * (maxUnavailable is at least one node), with maxSurge the new pod starts beside it and the old one goes once the
+ * new one is available; OnDelete waits for the old pod to be deleted. Status counts the node, as Kubernetes does.
  */
 import { scaledValue } from '../../../api/intstr';
 import { isPodActive, isPodAvailable, isPodReady } from '../../../api/pod-status';
-import { podTemplateHash } from '../../../api/pod-template-hash';
 import type { KObject } from '../../../api/types';
+import { REVISION_HASH_LABEL, revisionHash, syncRevisions, truncateHistory } from '../../controllerrevision/revisions';
 import { controlledBy } from '../../ownership';
 import { NODE_NAME } from '../../node/from-host';
 import { podRoom } from '../../pod/capacity';
@@ -18,7 +18,6 @@ import { untilNextAvailable } from '../../replicaset/controller/sync';
 import type { SyncResult } from '../../results';
 import type { SyncContext } from '../../types';
 
-export const REVISION_HASH_LABEL = 'controller-revision-hash';
 /** After the API refused the pod (admission, capacity), the next try. */
 const CREATE_RETRY_MS = 10_000;
 /** The nodes kctl schedules on: the Docker host. */
@@ -26,7 +25,8 @@ const NODES = 1;
 
 export function syncDaemonSet(ctx: SyncContext, ds: KObject): SyncResult {
   const { state, now } = ctx;
-  const hash = podTemplateHash(ds.spec.template);
+  const revisions = syncRevisions(state, ds, now);
+  const hash = revisionHash(ds, revisions.update);
   const owned = controlledBy(state, 'Pod', ds).filter((p) => !p.metadata.deletionTimestamp);
   let pods = owned.filter(isPodActive);
   let failure: string | undefined;
@@ -38,6 +38,7 @@ export function syncDaemonSet(ctx: SyncContext, ds: KObject): SyncResult {
     }
     ({ pods, failure } = manage(ctx, ds, pods, hash));
   }
+  truncateHistory(state, ds, revisions, new Set(owned.map((p) => `${ds.metadata.name}-${p.metadata.labels?.[REVISION_HASH_LABEL]}`)));
   const minReady = ds.spec.minReadySeconds ?? 0;
   const updated = pods.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash);
   const onNode = pods.length > 0 ? NODES : 0;

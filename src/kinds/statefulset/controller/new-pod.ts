@@ -6,7 +6,7 @@
 import type { KObject } from '../../../api/types';
 import { podNamed } from '../../replicaset/controller/new-pod';
 import { withClaimVolumes } from '../claims';
-import { REVISION_HASH_LABEL, revisionTemplate, type SetRevisions } from './revisions';
+import { REVISION_HASH_LABEL, revisionTemplate, type WorkloadRevisions } from '../../controllerrevision/revisions';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -23,7 +23,7 @@ export function ordinalOf(set: KObject, pod: KObject): number | undefined {
 }
 
 /** The revision a new pod of `ordinal` is made of. */
-export function revisionFor(set: KObject, ordinal: number, revisions: SetRevisions): KObject {
+export function revisionFor(set: KObject, ordinal: number, revisions: WorkloadRevisions): KObject {
   const strategy = set.spec.updateStrategy ?? {};
   const partition = strategy.type === 'RollingUpdate' ? (strategy.rollingUpdate?.partition ?? 0) : 0;
   return ordinal < startOrdinal(set) + partition ? revisions.current : revisions.update;

@@ -5,9 +5,9 @@
  */
 import { isPodAvailable, isPodReady } from '../../../api/pod-status';
 import type { KObject } from '../../../api/types';
-import { REVISION_HASH_LABEL, type SetRevisions } from './revisions';
+import { REVISION_HASH_LABEL, type WorkloadRevisions } from '../../controllerrevision/revisions';
 
-export function statefulSetStatus(set: KObject, pods: KObject[], revisions: SetRevisions, now: Date): any {
+export function statefulSetStatus(set: KObject, pods: KObject[], revisions: WorkloadRevisions, now: Date): any {
   const live = pods.filter((p) => !p.metadata.deletionTimestamp);
   const minReady = set.spec.minReadySeconds ?? 0;
   const ready = live.filter((p) => p.status?.phase === 'Running' && isPodReady(p));

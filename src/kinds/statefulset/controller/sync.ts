@@ -17,7 +17,7 @@ import type { SyncResult } from '../../results';
 import type { SyncContext } from '../../types';
 import { ensureClaims, setClaimOwners } from './claim-control';
 import { newStatefulPod, ordinalOf, revisionFor, startOrdinal } from './new-pod';
-import { REVISION_HASH_LABEL, syncRevisions, truncateHistory, type SetRevisions } from './revisions';
+import { REVISION_HASH_LABEL, syncRevisions, truncateHistory, type WorkloadRevisions } from '../../controllerrevision/revisions';
 import { statefulSetStatus } from './status';
 
 /** After the API refused a pod (admission, capacity), the next try. */
@@ -29,7 +29,7 @@ export function syncStatefulSet(ctx: SyncContext, set: KObject): SyncResult {
   const pods = controlledBy(state, 'Pod', set).filter((p) => ordinalOf(set, p) !== undefined);
   const failure = set.metadata.deletionTimestamp ? undefined : manage(ctx, set, pods, revisions);
   const live = controlledBy(state, 'Pod', set);
-  truncateHistory(state, set, revisions, live);
+  truncateHistory(state, set, revisions, new Set(live.map((p) => p.metadata.labels?.[REVISION_HASH_LABEL] ?? '')));
   const status = statefulSetStatus(set, live, revisions, now);
   if (JSON.stringify(status) !== JSON.stringify(set.status)) {
     set.status = status;
@@ -39,7 +39,7 @@ export function syncStatefulSet(ctx: SyncContext, set: KObject): SyncResult {
 }
 
 /** One step toward the pods the set asks for; returns a refusal of a pod create, if any. */
-function manage(ctx: SyncContext, set: KObject, pods: KObject[], revisions: SetRevisions): string | undefined {
+function manage(ctx: SyncContext, set: KObject, pods: KObject[], revisions: WorkloadRevisions): string | undefined {
   const { state, now } = ctx;
   const monotonic = set.spec.podManagementPolicy !== 'Parallel';
   const minReady = set.spec.minReadySeconds ?? 0;
