@@ -18,6 +18,7 @@ import { info as ingress } from './ingress/info';
 import { info as job } from './job/info';
 import { info as namespace } from './namespace/info';
 import { info as node } from './node/info';
+import { info as persistentvolume } from './persistentvolume/info';
 import { info as persistentvolumeclaim } from './persistentvolumeclaim/info';
 import { info as pod } from './pod/info';
 import { info as replicaset } from './replicaset/info';
@@ -25,6 +26,7 @@ import { info as replicationcontroller } from './replicationcontroller/info';
 import { info as secret } from './secret/info';
 import { info as service } from './service/info';
 import { info as statefulset } from './statefulset/info';
+import { info as storageclass } from './storageclass/info';
 
 // The loaders are literal requires so that only the kinds in use are loaded (see KindParts).
 export const CATALOG: readonly KindParts[] = [
@@ -41,6 +43,8 @@ export const CATALOG: readonly KindParts[] = [
   { info: configmap, validate: () => require('./configmap/validate') },
   { info: secret, defaults: () => require('./secret/defaults'), validate: () => require('./secret/validate'), apply: () => require('./secret/apply') },
   { info: persistentvolumeclaim, defaults: () => require('./persistentvolumeclaim/defaults'), validate: () => require('./persistentvolumeclaim/validate'), ignored: () => require('./persistentvolumeclaim/ignored-fields') },
+  { info: persistentvolume, defaults: () => require('./persistentvolume/defaults'), validate: () => require('./persistentvolume/validate'), ignored: () => require('./persistentvolume/ignored-fields') },
+  { info: storageclass, defaults: () => require('./storageclass/defaults'), ignored: () => require('./storageclass/ignored-fields') },
   { info: horizontalpodautoscaler, defaults: () => require('./horizontalpodautoscaler/defaults'), validate: () => require('./horizontalpodautoscaler/validate') },
   { info: job, defaults: () => require('./job/defaults'), validate: () => require('./job/validate'), ignored: () => require('./job/ignored-fields'), apply: () => require('./job/apply') },
   { info: cronjob, defaults: () => require('./cronjob/defaults'), validate: () => require('./cronjob/validate'), ignored: () => require('./cronjob/ignored-fields') },

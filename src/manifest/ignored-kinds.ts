@@ -15,7 +15,6 @@ const IGNORED_KINDS: Record<string, string[]> = {
   IngressClass: ['networking.k8s.io/v1'],
   PodDisruptionBudget: ['policy/v1'],
   PriorityClass: ['scheduling.k8s.io/v1'],
-  StorageClass: ['storage.k8s.io/v1'],
 };
 
 export function isIgnoredKind(apiVersion: string, kind: string): boolean {

@@ -3,7 +3,6 @@
  * error saying so, not the message for a missing CRD. A kind kctl serves is found before this list is read.
  */
 const BUILT_IN: Record<string, string> = {
-  PersistentVolume: 'v1',
   PodTemplate: 'v1',
   CustomResourceDefinition: 'apiextensions.k8s.io/v1',
   EndpointSlice: 'discovery.k8s.io/v1',

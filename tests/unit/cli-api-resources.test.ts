@@ -19,6 +19,7 @@ events                     ev           v1                     true         Even
 namespaces                 ns           v1                     false        Namespace
 nodes                      no           v1                     false        Node
 persistentvolumeclaims     pvc          v1                     true         PersistentVolumeClaim
+persistentvolumes          pv           v1                     false        PersistentVolume
 pods                       po           v1                     true         Pod
 replicationcontrollers     rc           v1                     true         ReplicationController
 secrets                                 v1                     true         Secret
@@ -32,6 +33,7 @@ horizontalpodautoscalers   hpa          autoscaling/v2         true         Hori
 cronjobs                   cj           batch/v1               true         CronJob
 jobs                                    batch/v1               true         Job
 ingresses                  ing          networking.k8s.io/v1   true         Ingress
+storageclasses             sc           storage.k8s.io/v1      false        StorageClass
 `,
     });
   });
@@ -40,7 +42,7 @@ ingresses                  ing          networking.k8s.io/v1   true         Ingr
     const env = setup();
     expect((await runCli('api-resources -o name --api-group apps', env)).stdout).toBe('controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n');
     expect((await runCli('api-resources --namespaced=false -o wide', env)).stdout).toBe(
-      'NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND        VERBS                                         CATEGORIES\nnamespaces   ns           v1           false        Namespace   [create delete get list patch update watch]   \nnodes        no           v1           false        Node        [get list watch]                              \n',
+      'NAME                SHORTNAMES   APIVERSION          NAMESPACED   KIND               VERBS                                         CATEGORIES\nnamespaces          ns           v1                  false        Namespace          [create delete get list patch update watch]   \nnodes               no           v1                  false        Node               [get list watch]                              \npersistentvolumes   pv           v1                  false        PersistentVolume   [create delete get list patch update watch]   \nstorageclasses      sc           storage.k8s.io/v1   false        StorageClass       [create delete get list patch update watch]   \n',
     );
     expect((await runCli('api-resources --api-group= --namespaced --no-headers', env)).stdout.split('\n')[0]).toBe('configmaps               cm    v1    true   ConfigMap');
     expect((await runCli('api-resources -o wide --api-group apps', env)).stdout.split('\n')[3]).toBe('deployments           deploy       apps/v1      true         Deployment           [create delete get list patch update watch]   all');

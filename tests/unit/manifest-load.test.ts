@@ -204,7 +204,6 @@ describe('loadManifests: real-world manifests apply', () => {
       'Ingress/php-apache',
     ]);
     expect(r.warnings).toEqual([
-      'Warning: good/docs-examples.yaml:122:3: spec.selector is ignored by kctl (one Docker host)',
       'Warning: good/docs-examples.yaml:162:7: spec.template.spec.imagePullSecrets is ignored by kctl (one Docker host)',
       'Warning: good/docs-examples.yaml:164:7: spec.template.spec.topologySpreadConstraints is ignored by kctl (one Docker host)',
       'Warning: good/docs-examples.yaml:168:7: spec.template.spec.priorityClassName is ignored by kctl (one Docker host)',

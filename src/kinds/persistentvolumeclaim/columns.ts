@@ -35,6 +35,6 @@ const MODES: [string, string][] = [
 ];
 
 /** GetAccessModesAsString: `RWO,RWX` in a fixed order. */
-function accessModesText(modes: string[] | undefined): string {
+export function accessModesText(modes: string[] | undefined): string {
   return MODES.filter(([m]) => modes?.includes(m)).map(([, short]) => short).join(',');
 }

@@ -1,9 +1,7 @@
-/** PersistentVolumeClaim fields that mean nothing with Docker volumes (binding to a volume, data sources). */
+/** PersistentVolumeClaim fields kctl cannot honour (data sources, volume attributes). */
 import type { IgnoredFields, IgnoredSection } from '../../api/kind-parts';
 
 export const IGNORED_PVC_SPEC_FIELDS: IgnoredFields = {
-  volumeName: [],
-  selector: [],
   dataSource: [],
   dataSourceRef: [],
   volumeAttributesClassName: [],

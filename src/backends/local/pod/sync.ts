@@ -10,6 +10,7 @@ import { LABEL, type ContainerInfo, type PortBinding } from '../../../runtime/ru
 import type { LocalContext } from '../context';
 import { stateLookup } from '../../../kinds/pod/config/sources';
 import { MountError, preparePodVolumes, type PodVolumes } from '../volumes/pod-volumes';
+import { claimSource } from '../../../kinds/persistentvolume/source';
 import { networkName } from '../scope';
 import type { ContainerStatus } from './container-status';
 import { podPorts } from './container-spec';
@@ -53,7 +54,7 @@ export async function syncPod(ctx: LocalContext, pod: KObject, actual: Container
 
   let volumes: PodVolumes;
   try {
-    const claims = (name: string) => caches.state.get('PersistentVolumeClaim', ns, name);
+    const claims = (name: string) => claimSource(caches.state, ns, name);
     volumes = preparePodVolumes(ctx, pod, claims, { pod, hostIP: ctx.publishAddress }, stateLookup(caches.state, ns));
   } catch (e) {
     if (!(e instanceof MountError)) throw e;

@@ -1,6 +1,6 @@
 /**
- * The PersistentVolumeClaim controller: each claim is bound at once to a Docker volume of its own (one host,
- * one storage class) and shows phase Bound; the volume of a claim that is gone is removed. Docker refuses to
+ * kctl's provisioner: each claim it serves (storageclass/provisioning.ts) is bound at once to a Docker volume of
+ * its own and shows phase Bound; the volume of a claim that is gone is removed. Docker refuses to
  * remove a volume that a container still mounts, so a claim deleted under a running pod keeps its data until
  * that pod is gone (Kubernetes' pvc-protection, in effect), and the next pass removes it.
  */
@@ -8,6 +8,7 @@ import type { KObject } from '../../../api/types';
 import { LABEL, RuntimeError } from '../../../runtime/runtime';
 import type { LocalContext } from '../context';
 import { CLAIM, claimLabels, claimVolumeName } from './docker-volumes';
+import { isProvisioned } from '../../../kinds/storageclass/provisioning';
 
 /** Every claim gets its volume and status Bound. */
 export async function syncClaims(ctx: LocalContext): Promise<void> {
@@ -19,7 +20,7 @@ export async function syncClaims(ctx: LocalContext): Promise<void> {
     await ctx.store.update((state) => {
       for (const claim of state.list('PersistentVolumeClaim')) {
         const status = boundStatus(ctx, claim);
-        if (claim.metadata.deletionTimestamp || JSON.stringify(claim.status) === JSON.stringify(status)) continue;
+        if (claim.metadata.deletionTimestamp || !isProvisioned(state, claim) || JSON.stringify(claim.status) === JSON.stringify(status)) continue;
         claim.status = status;
         state.put(claim);
       }
@@ -45,11 +46,10 @@ export async function sweepClaimVolumes(ctx: LocalContext): Promise<void> {
   }
 }
 
+/** The claims kctl's provisioner serves (not those bound to, or waiting for, a PersistentVolume). */
 function liveClaims(ctx: LocalContext): KObject[] {
-  return ctx.store
-    .read()
-    .list('PersistentVolumeClaim')
-    .filter((c) => !c.metadata.deletionTimestamp);
+  const state = ctx.store.read();
+  return state.list('PersistentVolumeClaim').filter((c) => !c.metadata.deletionTimestamp && isProvisioned(state, c));
 }
 
 export function ensureClaimVolume(ctx: LocalContext, claim: KObject): Promise<void> {

@@ -2,7 +2,7 @@
  * A pod's volumes made real before its containers are created, and each container's volumeMounts turned
  * into Docker mounts:
  *   emptyDir               a Docker volume of the pod (medium Memory: tmpfs-backed), held by the sandbox
- *   persistentVolumeClaim  the claim's Docker volume (outlives the pod)
+ *   persistentVolumeClaim  the claim's Docker volume (outlives the pod), or its PersistentVolume's host directory
  *   hostPath               a bind mount of the host path
  *   configMap, secret,     files kctl writes under the state directory (host-dir.ts), bind-mounted
  *   downwardAPI, projected read-only and rewritten when their source changes
@@ -16,6 +16,7 @@ import type { LocalContext } from '../context';
 import { expand } from '../../../kinds/pod/config/expand';
 import type { PodFacts } from '../../../kinds/pod/config/field-ref';
 import { ConfigError, type SourceLookup } from '../../../kinds/pod/config/sources';
+import type { ClaimSource } from '../../../kinds/persistentvolume/source';
 import { claimLabels, claimVolumeName, emptyDirLabels, emptyDirVolumeName } from './docker-volumes';
 import { volumeDir, writeProjection } from './host-dir';
 import { isProjected, projectedFiles, type ProjectedFile } from './projection';
@@ -39,7 +40,7 @@ export interface PodVolumes {
   ensureDockerVolumes(): Promise<void>;
 }
 
-export function preparePodVolumes(ctx: LocalContext, pod: KObject, claims: (name: string) => KObject | undefined, facts: PodFacts, lookup: SourceLookup): PodVolumes {
+export function preparePodVolumes(ctx: LocalContext, pod: KObject, claims: (name: string) => ClaimSource, facts: PodFacts, lookup: SourceLookup): PodVolumes {
   const volumes: any[] = pod.spec.volumes ?? [];
   const uid = pod.metadata.uid ?? '';
   const sources = new Map<string, { type: 'volume' | 'bind'; source: string; readOnly?: boolean }>();
@@ -55,10 +56,17 @@ export function preparePodVolumes(ctx: LocalContext, pod: KObject, claims: (name
         sources.set(v.name, { type: 'volume', source: name });
         sandboxMounts.push({ type: 'volume', source: name, target: `${SANDBOX_VOLUMES}/${v.name}` });
       } else if (v.persistentVolumeClaim) {
-        const claim = claims(v.persistentVolumeClaim.claimName);
-        if (!claim) throw new ConfigError(`persistentvolumeclaim "${v.persistentVolumeClaim.claimName}" not found`);
-        dockerVolumes.push({ name: claimVolumeName(ctx.scope, claim), labels: claimLabels(ctx.scope, claim) });
-        sources.set(v.name, { type: 'volume', source: claimVolumeName(ctx.scope, claim), readOnly: v.persistentVolumeClaim.readOnly });
+        const source = claims(v.persistentVolumeClaim.claimName);
+        const readOnly = v.persistentVolumeClaim.readOnly;
+        if ('waiting' in source) throw new ConfigError(source.waiting);
+        if ('host' in source) {
+          prepareHostPath(source.host);
+          sources.set(v.name, { type: 'bind', source: source.host.path, readOnly });
+        } else {
+          const claim = source.provisioned;
+          dockerVolumes.push({ name: claimVolumeName(ctx.scope, claim), labels: claimLabels(ctx.scope, claim) });
+          sources.set(v.name, { type: 'volume', source: claimVolumeName(ctx.scope, claim), readOnly });
+        }
       } else if (v.hostPath) {
         prepareHostPath(v.hostPath);
         sources.set(v.name, { type: 'bind', source: v.hostPath.path });

@@ -5,6 +5,8 @@
  * pod template, refusing the whole command with nothing written) and where pods are made from objects already
  * in the state (the ReplicaSet controller, the pod backend), so a state edited by hand gets no bypass.
  *
+ * A PersistentVolume's host directory counts as a hostPath volume of the pods that claim it.
+ *
  * The one opt-out is visible: a namespace labelled with a lower level, or `kctl apply --allow-privileged`, which
  * marks the objects it admits that way with ALLOW_PRIVILEGED_ANNOTATION (settleOptIn).
  */
@@ -38,7 +40,7 @@ export function admitPodSecurity(state: State, objects: KObject[], opts: Admissi
   for (const obj of objects) {
     const subject = podSubject(obj, opts.templateOf);
     if (!subject) continue;
-    const policy = policyOf(state, obj.metadata.namespace);
+    const policy = policyFor(state, obj);
     const refused = enforced(subject, policy);
     if (refused.length) problems.push(`${prefix(opts.sourceOf?.(obj))}${forbidden(obj, policy.enforce!, refused)}`);
     warnings.push(...warningLines(subject, policy));
@@ -59,7 +61,7 @@ export function settleOptIn(state: State, manifests: KObject[], allow: boolean, 
     const subject = podSubject(obj, templateOf);
     if (!subject) continue;
     dropOptIn(subject);
-    if (allow && enforced(subject, policyOf(state, obj.metadata.namespace, pendingLabels)).length) markOptIn(subject);
+    if (allow && enforced(subject, policyFor(state, obj, pendingLabels)).length) markOptIn(subject);
   }
 }
 
@@ -71,6 +73,22 @@ export function podSecurityDenial(state: State, pod: KObject): string | undefine
   const policy = policyOf(state, pod.metadata.namespace);
   const refused = enforced(pod, policy);
   return refused.length ? forbidden(pod, policy.enforce!, refused) : undefined;
+}
+
+/**
+ * Why a PersistentVolume may not be mounted: its host directory is a hostPath volume of every pod that claims it,
+ * so it needs the same opt-in (a cluster keeps PersistentVolumes to its admins; kctl has no admins).
+ */
+export function persistentVolumeDenial(pv: KObject): string | undefined {
+  const subject = hostVolumeSubject(pv);
+  const policy = namespacePolicy(undefined);
+  const refused = subject ? enforced(subject, policy) : [];
+  return refused.length ? forbidden(pv, policy.enforce!, refused) : undefined;
+}
+
+/** A cluster-scoped object (a PersistentVolume) is judged at kctl's default level; no namespace label lowers it. */
+function policyFor(state: State, obj: KObject, pending?: Map<string, Record<string, string> | undefined>): NamespacePolicy {
+  return obj.kind === 'PersistentVolume' ? namespacePolicy(undefined) : policyOf(state, obj.metadata.namespace, pending);
 }
 
 /** The namespace's policy from its labels: those of a Namespace applied in the same command (`pending`) first. */
@@ -117,10 +135,17 @@ function dropOptIn(subject: PodSubject): void {
   if (Object.keys(metadata.annotations).length === 0) delete metadata.annotations;
 }
 
-/** What pods are made from: the Pod itself, or a workload's pod template. */
+/** What pods are made from: the Pod itself, a workload's pod template, or the host directory a PersistentVolume mounts. */
 function podSubject(obj: KObject, templateOf: TemplateOf): PodSubject | undefined {
+  if (obj.kind === 'PersistentVolume') return hostVolumeSubject(obj);
   const subject = obj.kind === 'Pod' ? obj : templateOf(obj);
   return subject?.spec ? subject : undefined;
+}
+
+/** A PersistentVolume judged as the pod volume it becomes; its own metadata carries the opt-in. */
+function hostVolumeSubject(pv: KObject): PodSubject | undefined {
+  const path = pv.spec?.hostPath?.path ?? pv.spec?.local?.path;
+  return path === undefined ? undefined : { metadata: pv.metadata, spec: { containers: [], volumes: [{ name: pv.metadata.name, hostPath: { path } }] } };
 }
 
 function markOptIn(subject: PodSubject): void {
