@@ -78,6 +78,7 @@ async function runProbe(ctx: LocalContext, pod: KObject, container: any, info: C
     if (probe.exec) outcome = await execProbe(ctx.runtime, info.id, probe, timeoutMs);
     else if (probe.httpGet) outcome = await httpGetProbe(probeTarget(pod, container, info, probe.httpGet.port), probe.httpGet, timeoutMs);
     else if (probe.tcpSocket) outcome = await tcpSocketProbe(probeTarget(pod, container, info, probe.tcpSocket.port), timeoutMs);
+    else if (probe.grpc) outcome = await (require('./grpc') as typeof import('./grpc')).grpcProbe(probeTarget(pod, container, info, probe.grpc.port), probe.grpc, timeoutMs);
     else throw new ProbeError('missing probe handler');
   } catch (e) {
     if (!(e instanceof ProbeError)) throw e;
