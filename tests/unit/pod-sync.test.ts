@@ -162,6 +162,18 @@ describe('a pod of one container with nothing to share', () => {
     expect(await w.podLine()).toBe('web 1/1 Running 1 (1s ago) 1s');
   });
 
+  test('a pod whose only container has exited shows no IP: Docker may have given its old one to another container', async () => {
+    const w = world();
+    await w.apply(pod('once', `  restartPolicy: Never\n  containers:\n${container('once', 'sleep 1000')}`));
+    const [once] = await w.containers();
+    expect(w.pod('once').status.podIP).toBe(once.ip);
+    w.runtime.crash(once.id, 1);
+    await w.passAt(1000);
+    expect(w.pod('once').status.phase).toBe('Failed');
+    expect(w.pod('once').status.podIP).toBeUndefined();
+    expect((await w.run('get pod once -o wide --no-headers')).stdout.split(/ +/)[5]).toBe('<none>');
+  });
+
   test('cut off from its network behind kctl\'s back: made again on it, counted as a restart', async () => {
     const w = world();
     await w.apply(pod('web', `  containers:\n${container('web', 'sleep 1000')}`));

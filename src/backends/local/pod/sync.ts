@@ -123,7 +123,8 @@ export async function syncPod(ctx: LocalContext, pod: KObject, actual: Container
     phase: podPhase(pod, init, statuses),
     conditions: podConditions(pod.status?.conditions, { initialized: init.done, ready }, pass.now),
     hostIP: ctx.publishAddress,
-    podIP: networkOwner?.ip ?? pod.status?.podIP,
+    // Only the address the pod holds now: a stopped container's old one may already be another container's.
+    podIP: networkOwner?.ip,
     startTime: pod.status?.startTime ?? pass.now.toISOString(),
     ...(initStatuses.length ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: statuses,
