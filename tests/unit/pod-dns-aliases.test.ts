@@ -1,7 +1,7 @@
 /**
  * The names Docker's DNS answers for a pod (container-spec.ts podAliases): its name; with hostname and subdomain
- * the cluster DNS forms `<hostname>.<subdomain>...`; and the subdomain's own names only when it is a headless
- * Service that selects the pod (a ClusterIP Service's names belong to its proxy).
+ * the cluster DNS forms `<hostname>.<subdomain>...`; and the names of the headless Services that select it
+ * (a ClusterIP Service's names belong to its proxy).
  */
 import type { KObject } from '../../src/api/types';
 import { podAliases } from '../../src/backends/local/pod/container-spec';
@@ -14,6 +14,12 @@ describe('pod DNS aliases', () => {
   test('a pod without hostname and subdomain answers to its name only', () => {
     expect(podAliases(pod({ hostname: 'web-1' }), undefined)).toEqual(['web-1']);
     expect(podAliases(pod({ subdomain: 'web' }), undefined)).toEqual(['web-1']);
+  });
+
+  test("a Deployment's pod answers for the headless Service that selects it (the WordPress tutorial's wordpress-mysql)", () => {
+    const state = new State(emptyState());
+    state.put({ ...service({ clusterIP: 'None', selector: { app: 'web' } }), metadata: { name: 'db', namespace: 'shop' } });
+    expect(podAliases(pod({}), state)).toEqual(['web-1', 'db', 'db.shop', 'db.shop.svc', 'db.shop.svc.cluster.local']);
   });
 
   test('hostname and subdomain give the cluster DNS forms', () => {

@@ -82,19 +82,18 @@ export function buildContainerSpec(input: ContainerSpecInput): ContainerSpec {
 }
 
 /**
- * The names Docker's DNS answers with the pod's address: its name and, as cluster DNS does for a pod with
- * hostname and subdomain, `<hostname>.<subdomain>[.<namespace>[.svc[.cluster.local]]]`. When the subdomain is a
- * headless Service of the namespace that selects the pod, its names answer with every such pod too (a headless Service's A records).
- * Docker sets aliases when the container is created: a headless Service made later counts from the pods' next start.
+ * The names Docker's DNS answers with the pod's address: its name; with hostname and subdomain, as cluster DNS
+ * does, `<hostname>.<subdomain>[.<namespace>[.svc[.cluster.local]]]`; and the names of every headless Service of
+ * the namespace that selects it (a headless Service's A records are its pods' addresses). Docker takes aliases
+ * when the container is made, so a headless Service or label made later counts from the pod's next start, and a
+ * pod answers for its headless Services whether Ready or not (as with publishNotReadyAddresses).
  */
 export function podAliases(pod: KObject, state: State | undefined): string[] {
   const ns = pod.metadata.namespace ?? 'default';
   const { hostname, subdomain } = pod.spec ?? {};
-  if (!hostname || !subdomain) return [pod.metadata.name];
   const dnsNames = (name: string) => [name, `${name}.${ns}`, `${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`];
-  const own = dnsNames(`${hostname}.${subdomain}`);
-  const service = state?.get('Service', ns, subdomain);
-  const selector = service?.spec?.selector;
-  const headless = service?.spec?.clusterIP === 'None' && !service.metadata.deletionTimestamp && selector && matchesSelector(fromLabelSelector({ matchLabels: selector }), pod.metadata.labels ?? {});
-  return [...new Set([pod.metadata.name, ...own, ...(headless ? dnsNames(subdomain) : [])])];
+  const own = hostname && subdomain ? dnsNames(`${hostname}.${subdomain}`) : [];
+  const labels = pod.metadata.labels ?? {};
+  const headless = (state?.list('Service', ns) ?? []).filter((svc) => svc.spec?.clusterIP === 'None' && !svc.metadata.deletionTimestamp && svc.spec.selector && Object.keys(svc.spec.selector).length && matchesSelector(fromLabelSelector({ matchLabels: svc.spec.selector }), labels));
+  return [...new Set([pod.metadata.name, ...own, ...headless.flatMap((svc) => dnsNames(svc.metadata.name))])];
 }
