@@ -15,6 +15,7 @@ import { info as endpoints } from './endpoints/info';
 import { info as event } from './event/info';
 import { info as horizontalpodautoscaler } from './horizontalpodautoscaler/info';
 import { info as ingress } from './ingress/info';
+import { info as ingressclass } from './ingressclass/info';
 import { info as job } from './job/info';
 import { info as namespace } from './namespace/info';
 import { info as node } from './node/info';
@@ -49,6 +50,7 @@ export const CATALOG: readonly KindParts[] = [
   { info: job, defaults: () => require('./job/defaults'), validate: () => require('./job/validate'), ignored: () => require('./job/ignored-fields'), apply: () => require('./job/apply') },
   { info: cronjob, defaults: () => require('./cronjob/defaults'), validate: () => require('./cronjob/validate'), ignored: () => require('./cronjob/ignored-fields') },
   { info: ingress, validate: () => require('./ingress/validate') },
+  { info: ingressclass, ignored: () => require('./ingressclass/ignored-fields') },
   { info: event },
   { info: node },
 ];

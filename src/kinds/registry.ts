@@ -23,6 +23,7 @@ const LINES: [kind: string, load: Loader][] = [
   ['Service', () => require('./service')],
   ['Endpoints', () => require('./endpoints')],
   ['Ingress', () => require('./ingress')],
+  ['IngressClass', () => require('./ingressclass')],
   ['ConfigMap', () => require('./configmap')],
   ['Secret', () => require('./secret')],
   ['PersistentVolumeClaim', () => require('./persistentvolumeclaim')],

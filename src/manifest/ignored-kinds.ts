@@ -12,7 +12,6 @@ const IGNORED_KINDS: Record<string, string[]> = {
   ClusterRole: ['rbac.authorization.k8s.io/v1'],
   ClusterRoleBinding: ['rbac.authorization.k8s.io/v1'],
   NetworkPolicy: ['networking.k8s.io/v1'],
-  IngressClass: ['networking.k8s.io/v1'],
   PodDisruptionBudget: ['policy/v1'],
   PriorityClass: ['scheduling.k8s.io/v1'],
 };

@@ -3,6 +3,8 @@
  * an empty spec, resource backends kctl cannot serve), the status address, get and describe in kubectl's
  * layout, and `create secret tls` for the certificates spec.tls names.
  */
+import { ingressRoutes } from '../../src/kinds/ingress/routing/routes';
+import { Store } from '../../src/store/store';
 import { fakeCliEnv, runCli } from '../helpers/cli';
 
 const backend = (service: string, port: string) => `        backend:
@@ -132,5 +134,42 @@ describe('kctl create secret tls', () => {
     expect(await runCli('create secret tls bad --cert tls.key --key tls.key', env)).toMatchObject({ code: 1, stderr: 'error: failed to load key pair tls: failed to find any PEM data in certificate input\n' });
     expect(await runCli('create secret tls bad', env)).toEqual({ code: 2, stdout: '', stderr: 'error: required flag(s) "cert", "key" not set\n' });
     expect((await runCli('get secret bad', env)).code).not.toBe(0);
+  });
+});
+
+describe('IngressClass', () => {
+  const cls = (name: string, isDefault = false) => `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata:
+  name: ${name}
+${isDefault ? '  annotations: {ingressclass.kubernetes.io/is-default-class: "true"}\n' : ''}spec:
+  controller: k8s.io/ingress-nginx
+`;
+  const named = (name: string, cls?: string) => ingress(name, `${cls ? `  ingressClassName: ${cls}\n` : ''}  defaultBackend:\n    service:\n      name: web-v1\n      port: {number: 80}\n`);
+  const address = async (env: ReturnType<typeof fakeCliEnv>, name: string) => (await runCli(`get ingress ${name} -o jsonpath={.status.loadBalancer.ingress[0].ip}`, env)).stdout;
+
+  test('without IngressClasses every Ingress is served; once they exist, one of an unknown class is not, with a warning event', async () => {
+    const env = fakeCliEnv({ 'ing.yaml': [named('a', 'nginx'), named('b'), named('c', 'traefik')].join('---\n'), 'cls.yaml': cls('nginx') });
+    expect((await runCli('apply -f ing.yaml', env)).code).toBe(0);
+    expect([await address(env, 'a'), await address(env, 'b'), await address(env, 'c')]).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
+    expect(await runCli('apply -f cls.yaml', env)).toMatchObject({ code: 0, stdout: 'ingressclass.networking.k8s.io/nginx created\n' });
+    expect((await runCli('get ingressclass', env)).stdout).toMatch(/^NAME    CONTROLLER             PARAMETERS   AGE\nnginx   k8s\.io\/ingress-nginx   <none>       \d+s\n$/);
+    expect((await runCli('reconcile', env)).code).toBe(0);
+    expect([await address(env, 'a'), await address(env, 'b'), await address(env, 'c')]).toEqual(['127.0.0.1', '127.0.0.1', '']);
+    expect((await runCli('describe ingress c', env)).stdout).toContain('IngressClass "traefik" not found: no controller serves this Ingress');
+  });
+
+  test('the default IngressClass is the class of Ingresses that name none', async () => {
+    const env = fakeCliEnv({ 'all.yaml': [cls('nginx'), cls('internal', true), named('plain'), ingress('old', '  defaultBackend:\n    service:\n      name: web-v1\n      port: {number: 80}\n').replace('  name: old\n', '  name: old\n  annotations: {kubernetes.io/ingress.class: gone}\n')].join('---\n') });
+    expect((await runCli('apply -f all.yaml', env)).code).toBe(0);
+    expect(await address(env, 'plain')).toBe('127.0.0.1');
+    expect(await address(env, 'old')).toBe('');
+  });
+
+  test('the ingress controller routes only the Ingresses it serves', async () => {
+    const hostRule = (name: string, c: string) => ingress(name, `  ingressClassName: ${c}\n  rules:\n  - host: ${name}.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n${backend('web-v1', 'number: 80')}`);
+    const env = fakeCliEnv({ 'all.yaml': [cls('nginx'), hostRule('a', 'nginx'), hostRule('c', 'traefik')].join('---\n') });
+    expect((await runCli('apply -f all.yaml', env)).code).toBe(0);
+    expect(ingressRoutes(new Store(env.statePath).read()).routes.map((r) => r.host)).toEqual(['a.example.com']);
   });
 });

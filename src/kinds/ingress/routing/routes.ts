@@ -1,10 +1,11 @@
 /**
- * The routes of every live Ingress, read from the state: host, path and the Ready endpoints of the Service port
- * each one names. kctl runs one ingress controller, so it serves every Ingress whatever its class, as k3s'
- * Traefik serves the one class it has. Older Ingresses come first, so the older of two equal routes wins.
+ * The routes of every live Ingress kctl serves (ingressclass/served.ts), read from the state: host, path and the
+ * Ready endpoints of the Service port each one names. Older Ingresses come first, so the older of two equal
+ * routes wins.
  */
 import type { KObject } from '../../../api/types';
 import type { State } from '../../../store/state';
+import { notServedBecause } from '../../ingressclass/served';
 import { serviceBackends, type Backend } from '../../service/controller/backends';
 import type { ServicePort } from '../../service/controller/target-port';
 
@@ -45,7 +46,7 @@ export function ingressRoutes(state: State): RouteTable {
 export function liveIngresses(state: State): KObject[] {
   return state
     .list('Ingress')
-    .filter((ing) => !ing.metadata.deletionTimestamp)
+    .filter((ing) => !ing.metadata.deletionTimestamp && notServedBecause(state, ing) === undefined)
     .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
 }
 
