@@ -6,7 +6,17 @@ import { UsageError } from '../errors';
 import { CATALOG, kindParts } from '../kinds/catalog';
 import type { KindInfo } from './kind-parts';
 
+/** The kinds CustomResourceDefinitions define, looked at only when a name is none of kctl's own. */
+function customKindInfos(): KindInfo[] {
+  return (require('../kinds/custom/kinds') as typeof import('../kinds/custom/kinds')).customKinds().map((k) => k.info);
+}
+
 export const KINDS: KindInfo[] = CATALOG.map((k) => k.info);
+
+/** kctl's own kinds, then those the CustomResourceDefinitions define (what api-resources lists). */
+export function allKinds(): KindInfo[] {
+  return [...KINDS, ...customKindInfos()];
+}
 
 export function kindInfo(kind: string): KindInfo {
   const info = findKind(kind);
@@ -24,11 +34,13 @@ export function findKind(kind: string): KindInfo | undefined {
  */
 export function resolveResource(typed: string): KindInfo {
   const t = typed.toLowerCase();
-  for (const k of KINDS) {
+  const matches = (k: KindInfo) => {
     const group = k.display.includes('.') ? k.display.slice(k.display.indexOf('.')) : '';
     const names = [k.plural, k.singular, k.kind.toLowerCase(), ...k.shortNames];
-    if (names.includes(t) || (group && names.some((n) => n + group === t))) return k;
-  }
+    return names.includes(t) || (group !== '' && names.some((n) => n + group === t));
+  };
+  const found = KINDS.find(matches) ?? customKindInfos().find(matches);
+  if (found) return found;
   throw new UsageError(`the server doesn't have a resource type "${typed}"`, 'run `kctl api-resources` for the list');
 }
 

@@ -39,6 +39,8 @@ export function buildProgram(f: Factory, verb?: string): Command {
     // A command's --timeout bounds its wait for the state lock too (0, "no limit" for some verbs, keeps the default).
     const timeout = (action.opts() as { timeout?: unknown }).timeout;
     if (typeof timeout === 'string') f.globals.lockWaitMs = parseDuration(timeout) || undefined;
+    const { customResourcesOf } = require('../app/custom-resources') as typeof import('../app/custom-resources');
+    customResourcesOf(f);
   });
   registerCommands(program, f, verb);
   program.commands.forEach(inheritExitOverride);

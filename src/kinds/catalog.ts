@@ -9,6 +9,7 @@ import type { KindParts } from '../api/kind-parts';
 import { info as configmap } from './configmap/info';
 import { info as controllerrevision } from './controllerrevision/info';
 import { info as cronjob } from './cronjob/info';
+import { info as customresourcedefinition } from './customresourcedefinition/info';
 import { info as daemonset } from './daemonset/info';
 import { info as deployment } from './deployment/info';
 import { info as endpoints } from './endpoints/info';
@@ -51,13 +52,14 @@ export const CATALOG: readonly KindParts[] = [
   { info: cronjob, defaults: () => require('./cronjob/defaults'), validate: () => require('./cronjob/validate'), ignored: () => require('./cronjob/ignored-fields') },
   { info: ingress, validate: () => require('./ingress/validate') },
   { info: ingressclass, ignored: () => require('./ingressclass/ignored-fields') },
+  { info: customresourcedefinition, validate: () => require('./customresourcedefinition/validate') },
   { info: event },
   { info: node },
 ];
 
 const byKind = new Map(CATALOG.map((k) => [k.info.kind, k]));
 
-/** The row of a kind, if kctl knows it. */
+/** The row of a kind, if kctl knows it: one of its own, or one a CustomResourceDefinition defines. */
 export function kindParts(kind: string): KindParts | undefined {
-  return byKind.get(kind);
+  return byKind.get(kind) ?? (require('./custom/parts') as typeof import('./custom/parts')).customKindParts(kind);
 }

@@ -32,13 +32,15 @@ const LINES: [kind: string, load: Loader][] = [
   ['Event', () => require('./event')],
   ['Node', () => require('./node')],
   ['ControllerRevision', () => require('./controllerrevision')],
+  ['CustomResourceDefinition', () => require('./customresourcedefinition')],
 ];
 
 const loaders = new Map(LINES);
 
 /** What `kind` can do; undefined for a kind kctl does not know. */
 export function kindDefinition(kind: string | undefined): KindDefinition | undefined {
-  return kind === undefined ? undefined : loaders.get(kind)?.().definition;
+  if (kind === undefined) return undefined;
+  return loaders.get(kind)?.().definition ?? (require('./custom/definition') as typeof import('./custom/definition')).customKindDefinition(kind);
 }
 
 /** Every kind, in registry (controller) order. */

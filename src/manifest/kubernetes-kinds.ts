@@ -4,7 +4,6 @@
  */
 const BUILT_IN: Record<string, string> = {
   PodTemplate: 'v1',
-  CustomResourceDefinition: 'apiextensions.k8s.io/v1',
   EndpointSlice: 'discovery.k8s.io/v1',
   Lease: 'coordination.k8s.io/v1',
   RuntimeClass: 'node.k8s.io/v1',

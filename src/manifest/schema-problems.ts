@@ -43,6 +43,8 @@ function toFieldProblem(obj: unknown, e: ErrorObject): FieldProblem {
           : `must be ${e.keyword === 'minimum' ? 'greater' : 'less'} than or equal to ${params.limit}`;
       return { field, message: `Invalid value: ${formatValue(value)}: ${range}` };
     }
+    case 'pattern':
+      return { field, message: `Invalid value: ${formatValue(value)}: should match '${params.pattern}'` };
     case 'minItems':
       return { field, message: params.limit === 1 ? 'Required value' : `must have at least ${params.limit} items` };
     default:

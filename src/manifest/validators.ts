@@ -8,6 +8,7 @@ import * as path from 'path';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { KINDS } from '../api/kinds';
+import { CUSTOM_SCHEMA_PREFIX } from '../kinds/custom/kinds';
 
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -21,6 +22,8 @@ const PRECOMPILED_MODULE = './precompiled-validators.js';
 let validators: Record<string, SchemaValidator> | undefined;
 
 export function schemaValidator(schema: string): SchemaValidator {
+  // A custom kind's schema is its CustomResourceDefinition's, compiled when first used.
+  if (schema.startsWith(CUSTOM_SCHEMA_PREFIX)) return (require('../kinds/custom/validator') as typeof import('../kinds/custom/validator')).customValidator(schema.slice(CUSTOM_SCHEMA_PREFIX.length));
   validators ??= loadPrecompiled() ?? compileValidators();
   const v = validators[schema];
   if (!v) throw new Error(`no validator for schema "${schema}"`);

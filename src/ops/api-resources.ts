@@ -1,6 +1,6 @@
 /** `kctl api-resources`: the kinds table (src/api/kinds.ts) as kubectl lists a server's resources. */
 import type { Factory } from '../app/factory';
-import { KINDS } from '../api/kinds';
+import { allKinds } from '../api/kinds';
 import type { KindInfo } from '../api/kind-parts';
 import { UsageError } from '../errors';
 import { kindDefinition } from '../kinds/registry';
@@ -14,7 +14,7 @@ export interface ApiResourcesOptions {
 
 export function runApiResources(f: Factory, opts: ApiResourcesOptions): void {
   if (opts.output !== undefined && opts.output !== 'wide' && opts.output !== 'name') throw new UsageError(`--output ${opts.output} is not available, use wide or name`);
-  const kinds = KINDS.filter((k) => (opts.namespaced === undefined || k.namespaced === opts.namespaced) && (opts.apiGroup === undefined || group(k) === opts.apiGroup)).sort(
+  const kinds = allKinds().filter((k) => (opts.namespaced === undefined || k.namespaced === opts.namespaced) && (opts.apiGroup === undefined || group(k) === opts.apiGroup)).sort(
     (a, b) => group(a).localeCompare(group(b)) || a.plural.localeCompare(b.plural),
   );
   if (opts.output === 'name') {

@@ -1,8 +1,8 @@
 /** `kctl api-versions`: the group/versions of the kinds kctl serves, one a line, sorted as kubectl sorts them. */
 import type { Factory } from '../app/factory';
-import { KINDS } from '../api/kinds';
+import { allKinds } from '../api/kinds';
 
 export function runApiVersions(f: Factory): void {
-  const versions = [...new Set(KINDS.map((k) => k.apiVersion))].sort();
+  const versions = [...new Set(allKinds().map((k) => k.apiVersion))].sort();
   f.stdout.write(versions.map((v) => `${v}\n`).join(''));
 }

@@ -93,7 +93,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ] },
   { file: "kind-typo.yaml", exit: 3, stderr: [
     "error: kind-typo.yaml:2:7: no matches for kind \"Deploymnet\" in version \"apps/v1\" (ensure CRDs are installed first)",
-    "hint: kctl serves Namespace, Deployment, DaemonSet, StatefulSet, Pod, Service, ReplicationController, ConfigMap, Secret, PersistentVolumeClaim, PersistentVolume, StorageClass, HorizontalPodAutoscaler, Job, CronJob, Ingress, IngressClass",
+    "hint: kctl serves Namespace, Deployment, DaemonSet, StatefulSet, Pod, Service, ReplicationController, ConfigMap, Secret, PersistentVolumeClaim, PersistentVolume, StorageClass, HorizontalPodAutoscaler, Job, CronJob, Ingress, IngressClass, CustomResourceDefinition",
   ] },
   { file: "label-key-two-slashes.yaml", exit: 3, stderr: [
     "error: label-key-two-slashes.yaml:14:9: spec.template.metadata.labels: Invalid value: \"example.com/a/b\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",

@@ -15,7 +15,7 @@ import { snapshotState } from './helpers/state-snapshot';
 const docker = new DockerCli();
 const k = new EngineKctl('kctl-state-file-');
 const CORRUPT_HINT = 'hint: the file was left as it is; run `kctl state rebuild` to recover the state from the containers kctl made (a copy of this file is kept)';
-const NOT_RECOVERABLE = 'not recoverable from containers: ConfigMaps, Secrets, Services, Ingresses, HorizontalPodAutoscalers, CronJobs, DaemonSets, StatefulSets, ReplicationControllers, PersistentVolumes, StorageClasses, claims bound to PersistentVolumes, events, revisions without pods and Deployments scaled to 0; apply their manifests again';
+const NOT_RECOVERABLE = 'not recoverable from containers: ConfigMaps, Secrets, Services, Ingresses, HorizontalPodAutoscalers, CronJobs, DaemonSets, StatefulSets, ReplicationControllers, PersistentVolumes, StorageClasses, claims bound to PersistentVolumes, CustomResourceDefinitions and their objects, events, revisions without pods and Deployments scaled to 0; apply their manifests again';
 let faults = 0;
 
 const API = deploymentYaml('api', { replicas: 1 })

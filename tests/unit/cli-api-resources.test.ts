@@ -12,29 +12,30 @@ describe('kctl api-resources', () => {
     expect(await runCli('api-resources', setup())).toEqual({
       code: 0,
       stderr: '',
-      stdout: `NAME                       SHORTNAMES   APIVERSION             NAMESPACED   KIND
-configmaps                 cm           v1                     true         ConfigMap
-endpoints                  ep           v1                     true         Endpoints
-events                     ev           v1                     true         Event
-namespaces                 ns           v1                     false        Namespace
-nodes                      no           v1                     false        Node
-persistentvolumeclaims     pvc          v1                     true         PersistentVolumeClaim
-persistentvolumes          pv           v1                     false        PersistentVolume
-pods                       po           v1                     true         Pod
-replicationcontrollers     rc           v1                     true         ReplicationController
-secrets                                 v1                     true         Secret
-services                   svc          v1                     true         Service
-controllerrevisions                     apps/v1                true         ControllerRevision
-daemonsets                 ds           apps/v1                true         DaemonSet
-deployments                deploy       apps/v1                true         Deployment
-replicasets                rs           apps/v1                true         ReplicaSet
-statefulsets               sts          apps/v1                true         StatefulSet
-horizontalpodautoscalers   hpa          autoscaling/v2         true         HorizontalPodAutoscaler
-cronjobs                   cj           batch/v1               true         CronJob
-jobs                                    batch/v1               true         Job
-ingressclasses                          networking.k8s.io/v1   false        IngressClass
-ingresses                  ing          networking.k8s.io/v1   true         Ingress
-storageclasses             sc           storage.k8s.io/v1      false        StorageClass
+      stdout: `NAME                        SHORTNAMES   APIVERSION                NAMESPACED   KIND
+configmaps                  cm           v1                        true         ConfigMap
+endpoints                   ep           v1                        true         Endpoints
+events                      ev           v1                        true         Event
+namespaces                  ns           v1                        false        Namespace
+nodes                       no           v1                        false        Node
+persistentvolumeclaims      pvc          v1                        true         PersistentVolumeClaim
+persistentvolumes           pv           v1                        false        PersistentVolume
+pods                        po           v1                        true         Pod
+replicationcontrollers      rc           v1                        true         ReplicationController
+secrets                                  v1                        true         Secret
+services                    svc          v1                        true         Service
+customresourcedefinitions   crd,crds     apiextensions.k8s.io/v1   false        CustomResourceDefinition
+controllerrevisions                      apps/v1                   true         ControllerRevision
+daemonsets                  ds           apps/v1                   true         DaemonSet
+deployments                 deploy       apps/v1                   true         Deployment
+replicasets                 rs           apps/v1                   true         ReplicaSet
+statefulsets                sts          apps/v1                   true         StatefulSet
+horizontalpodautoscalers    hpa          autoscaling/v2            true         HorizontalPodAutoscaler
+cronjobs                    cj           batch/v1                  true         CronJob
+jobs                                     batch/v1                  true         Job
+ingressclasses                           networking.k8s.io/v1      false        IngressClass
+ingresses                   ing          networking.k8s.io/v1      true         Ingress
+storageclasses              sc           storage.k8s.io/v1         false        StorageClass
 `,
     });
   });
@@ -43,7 +44,7 @@ storageclasses             sc           storage.k8s.io/v1      false        Stor
     const env = setup();
     expect((await runCli('api-resources -o name --api-group apps', env)).stdout).toBe('controllerrevisions.apps\ndaemonsets.apps\ndeployments.apps\nreplicasets.apps\nstatefulsets.apps\n');
     expect((await runCli('api-resources --namespaced=false -o wide', env)).stdout).toBe(
-      'NAME                SHORTNAMES   APIVERSION             NAMESPACED   KIND               VERBS                                         CATEGORIES\nnamespaces          ns           v1                     false        Namespace          [create delete get list patch update watch]   \nnodes               no           v1                     false        Node               [get list watch]                              \npersistentvolumes   pv           v1                     false        PersistentVolume   [create delete get list patch update watch]   \ningressclasses                   networking.k8s.io/v1   false        IngressClass       [create delete get list patch update watch]   \nstorageclasses      sc           storage.k8s.io/v1      false        StorageClass       [create delete get list patch update watch]   \n',
+      'NAME                        SHORTNAMES   APIVERSION                NAMESPACED   KIND                       VERBS                                         CATEGORIES\nnamespaces                  ns           v1                        false        Namespace                  [create delete get list patch update watch]   \nnodes                       no           v1                        false        Node                       [get list watch]                              \npersistentvolumes           pv           v1                        false        PersistentVolume           [create delete get list patch update watch]   \ncustomresourcedefinitions   crd,crds     apiextensions.k8s.io/v1   false        CustomResourceDefinition   [create delete get list patch update watch]   \ningressclasses                           networking.k8s.io/v1      false        IngressClass               [create delete get list patch update watch]   \nstorageclasses              sc           storage.k8s.io/v1         false        StorageClass               [create delete get list patch update watch]   \n',
     );
     expect((await runCli('api-resources --api-group= --namespaced --no-headers', env)).stdout.split('\n')[0]).toBe('configmaps               cm    v1    true   ConfigMap');
     expect((await runCli('api-resources -o wide --api-group apps', env)).stdout.split('\n')[3]).toBe('deployments           deploy       apps/v1      true         Deployment           [create delete get list patch update watch]   all');

@@ -2,7 +2,7 @@ import { fakeCliEnv, runCli } from '../helpers/cli';
 
 describe('kctl api-versions', () => {
   test('the group/versions of the served kinds, sorted as kubectl sorts them', async () => {
-    expect(await runCli('api-versions', fakeCliEnv())).toEqual({ code: 0, stdout: 'apps/v1\nautoscaling/v2\nbatch/v1\nnetworking.k8s.io/v1\nstorage.k8s.io/v1\nv1\n', stderr: '' });
+    expect(await runCli('api-versions', fakeCliEnv())).toEqual({ code: 0, stdout: 'apiextensions.k8s.io/v1\napps/v1\nautoscaling/v2\nbatch/v1\nnetworking.k8s.io/v1\nstorage.k8s.io/v1\nv1\n', stderr: '' });
   });
 });
 

@@ -96,7 +96,7 @@ describe('kctl schema', () => {
       const refs = [...(await runCli(`schema ${kind}`, env)).stdout.matchAll(/"\$ref": "([^"]*)"/g)].map((m) => m[1]);
       expect(refs.every((r) => r.startsWith('#/definitions/'))).toBe(true);
     }
-    expect(await runCli('schema', env)).toEqual({ code: 2, stdout: '', stderr: 'error: You must specify the type of resource to print the schema of.\nhint: one of: namespace, deployment, daemonset, statefulset, pod, service, replicationcontroller, configmap, secret, persistentvolumeclaim, persistentvolume, storageclass, horizontalpodautoscaler, job, cronjob, ingress, ingressclass\n' });
+    expect(await runCli('schema', env)).toEqual({ code: 2, stdout: '', stderr: 'error: You must specify the type of resource to print the schema of.\nhint: one of: namespace, deployment, daemonset, statefulset, pod, service, replicationcontroller, configmap, secret, persistentvolumeclaim, persistentvolume, storageclass, horizontalpodautoscaler, job, cronjob, ingress, ingressclass, customresourcedefinition\n' });
     expect((await runCli('schema rs', env)).code).toBe(4);
   });
 });

@@ -14,7 +14,7 @@ describe('the registry', () => {
   test('one definition for every kind kctl knows, under its own name', () => {
     expect(kindDefinitions().map((d) => d.kind).sort()).toEqual(KINDS.map((k) => k.kind).sort());
     for (const k of KINDS) expect(kindDefinition(k.kind)?.kind).toBe(k.kind);
-    expect(kindDefinition('CustomResourceDefinition')).toBeUndefined();
+    expect(kindDefinition('PodTemplate')).toBeUndefined();
     expect(kindDefinition(undefined)).toBeUndefined();
   });
 
@@ -24,7 +24,7 @@ describe('the registry', () => {
 
   test('the controllers run in registry order: HPAs, Deployments (then auto-rollback), ReplicaSets, DaemonSets, StatefulSets, ReplicationControllers, CronJobs, Jobs (then TTL), gc, Services, Endpoints, Ingresses, the volume binder', () => {
     const steps = kindDefinitions().flatMap((d) => [...(d.collectGarbageFirst ? ['gc'] : []), ...(d.sync ?? []).map(() => d.kind)]);
-    expect(steps).toEqual(['HorizontalPodAutoscaler', 'Deployment', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController', 'CronJob', 'Job', 'Job', 'gc', 'Service', 'Endpoints', 'Ingress', 'PersistentVolumeClaim', 'PersistentVolume']);
+    expect(steps).toEqual(['HorizontalPodAutoscaler', 'Deployment', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController', 'CronJob', 'Job', 'Job', 'gc', 'Service', 'Endpoints', 'Ingress', 'PersistentVolumeClaim', 'PersistentVolume', 'CustomResourceDefinition']);
   });
 
   test('`get all` lists its kinds in kubectl order: core group, then apps, autoscaling, batch', () => {

@@ -136,12 +136,12 @@ describe('apiVersion, kind and name', () => {
   });
 
   test("a Kubernetes kind kctl does not serve says so, the valid documents are named as not used, and the hint lists the kinds kctl serves", async () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: db}\n';
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: db}\n';
     const dir = tempDir({ 'app.yaml': text });
     const error = await loadManifests(['app.yaml'], { cwd: dir }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.problems).toEqual([
-      'app.yaml:6:7: kctl does not serve kind "CustomResourceDefinition" (apiextensions.k8s.io/v1) yet',
+      'app.yaml:6:7: kctl does not serve kind "EndpointSlice" (discovery.k8s.io/v1) yet',
       'nothing changed: the valid document configmap/a (app.yaml:1:1) was not used either',
     ]);
     expect(error.hint).toMatch(/^kctl serves Namespace, Deployment, DaemonSet, StatefulSet, Pod, Service, ReplicationController, ConfigMap, Secret, /);

@@ -20,7 +20,7 @@ export interface RebuildOptions {
 type Previous = { kind: 'missing' } | { kind: 'readable'; objects: number } | { kind: 'broken'; error: StateFileError };
 
 const NOT_RECOVERABLE =
-  'not recoverable from containers: ConfigMaps, Secrets, Services, Ingresses, HorizontalPodAutoscalers, CronJobs, DaemonSets, StatefulSets, ReplicationControllers, PersistentVolumes, StorageClasses, claims bound to PersistentVolumes, events, revisions without pods and Deployments scaled to 0; apply their manifests again';
+  'not recoverable from containers: ConfigMaps, Secrets, Services, Ingresses, HorizontalPodAutoscalers, CronJobs, DaemonSets, StatefulSets, ReplicationControllers, PersistentVolumes, StorageClasses, claims bound to PersistentVolumes, CustomResourceDefinitions and their objects, events, revisions without pods and Deployments scaled to 0; apply their manifests again';
 
 export async function runStateRebuild(f: Factory, opts: RebuildOptions): Promise<void> {
   const store = f.store();
